@@ -1,0 +1,39 @@
+package io.simianviz.api.io;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Renders Jackson's error locations as the paths our validation messages use. */
+final class JsonPaths {
+  private JsonPaths() {}
+
+  static String of(JsonMappingException e, String prefix) {
+    StringBuilder path = new StringBuilder(prefix);
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      } else if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      }
+    }
+    return path.toString();
+  }
+
+  static String typeName(Class<?> type) {
+    if (type.isEnum()) {
+      return "value (expected one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+              .collect(Collectors.joining(", "))
+          + ")";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "number";
+    }
+    return type.getSimpleName();
+  }
+}

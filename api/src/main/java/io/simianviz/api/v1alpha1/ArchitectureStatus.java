@@ -1,0 +1,77 @@
+package io.simianviz.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Observed state of an architecture. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ArchitectureStatus {
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, Progressing, Degraded, InvalidSpec and ChaosActive conditions.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("Tiers with all instances ready, over all tiers (e.g. 7/8).")
+  private String tiersReady;
+
+  @JsonPropertyDescription("Per-tier readiness.")
+  private List<TierStatus> tiers = new ArrayList<>();
+
+  @JsonPropertyDescription("Traffic measured by the traffic sources.")
+  private TrafficSummary traffic;
+
+  @JsonPropertyDescription("Chaos actions taken on this architecture.")
+  private ChaosSummary chaos;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public String getTiersReady() {
+    return tiersReady;
+  }
+
+  public void setTiersReady(String tiersReady) {
+    this.tiersReady = tiersReady;
+  }
+
+  public List<TierStatus> getTiers() {
+    return tiers;
+  }
+
+  public void setTiers(List<TierStatus> tiers) {
+    this.tiers = tiers;
+  }
+
+  public TrafficSummary getTraffic() {
+    return traffic;
+  }
+
+  public void setTraffic(TrafficSummary traffic) {
+    this.traffic = traffic;
+  }
+
+  public ChaosSummary getChaos() {
+    return chaos;
+  }
+
+  public void setChaos(ChaosSummary chaos) {
+    this.chaos = chaos;
+  }
+}
