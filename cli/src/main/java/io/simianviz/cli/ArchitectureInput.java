@@ -1,0 +1,39 @@
+package io.simianviz.cli;
+
+import io.simianviz.api.io.ArchitectureFiles;
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.api.validation.ArchitectureValidator;
+import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.api.validation.Problem;
+import io.simianviz.api.validation.ValidationResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Reads and validates a FILE argument the same way for every command. */
+final class ArchitectureInput {
+  private ArchitectureInput() {}
+
+  /**
+   * Reads and validates a file, printing warnings to {@code err}.
+   *
+   * @throws InputFileException listing every problem when the file is invalid
+   */
+  static LoadedArchitecture load(Path file, PrintWriter err) throws IOException {
+    LoadedArchitecture loaded;
+    try {
+      loaded = ArchitectureFiles.read(file);
+    } catch (InvalidArchitectureException e) {
+      throw new InputFileException(file, e.problems());
+    }
+    ValidationResult result = ArchitectureValidator.validate(loaded.architecture().getSpec());
+    for (Problem warning : result.warnings()) {
+      err.println(file + ": warning: " + warning);
+    }
+    err.flush();
+    if (!result.isValid()) {
+      throw new InputFileException(file, result.errors());
+    }
+    return loaded;
+  }
+}

@@ -1,0 +1,81 @@
+package io.simianviz.cli;
+
+import io.simianviz.api.graph.GraphFormats;
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.api.topology.ExpansionOptions;
+import io.simianviz.api.topology.Topology;
+import io.simianviz.api.topology.TopologyExpander;
+import io.simianviz.api.validation.InvalidArchitectureException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Prints the expanded topology: instances with region and zone, and the edges. */
+@Command(
+    name = "graph",
+    mixinStandardHelpOptions = true,
+    description = "Print the expanded topology of an architecture.")
+final class GraphCommand implements Callable<Integer> {
+  /** Output formats. */
+  enum Format {
+    json,
+    spigo,
+    dot
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
+  Path file;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "PERCENT",
+      description = "Percentage applied to every tier's count (spigo -p); default: the spec's.")
+  Integer scale;
+
+  @Option(
+      names = "--regions",
+      paramLabel = "N",
+      description = "Number of regions (spigo -w); default: the spec's regionCount.")
+  Integer regions;
+
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      description =
+          "json (instances and tier edges), spigo (spigo-0.4 graph JSON) or dot (Graphviz);"
+              + " default ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Override
+  public Integer call() throws Exception {
+    LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
+    Topology topology;
+    try {
+      topology =
+          TopologyExpander.expand(
+              loaded.name(), loaded.architecture().getSpec(), new ExpansionOptions(scale, regions));
+    } catch (InvalidArchitectureException e) {
+      throw new InputFileException(file, e.problems());
+    }
+    String out =
+        switch (format) {
+          case json -> GraphFormats.json(topology);
+          case dot -> GraphFormats.dot(topology);
+          case spigo ->
+              GraphFormats.spigo(
+                  topology,
+                  loaded.architecture().getSpec(),
+                  String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                  Instant.now());
+        };
+    spec.commandLine().getOut().print(out);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

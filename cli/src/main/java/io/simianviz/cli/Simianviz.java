@@ -1,0 +1,67 @@
+package io.simianviz.cli;
+
+import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.api.validation.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The simianviz command. Exit codes: 0 success, 1 invalid input, 2 usage error. */
+@Command(
+    name = "simianviz",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Microservice architectures made real: validate, import, graph and run them.",
+    subcommands = {
+      ValidateCommand.class,
+      ImportCommand.class,
+      GraphCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Simianviz {
+  public static final int INVALID_INPUT = 1;
+  public static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; tests call execute on it with their own writers. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Simianviz());
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+    cli.setExecutionExceptionHandler(Simianviz::handle);
+    return cli;
+  }
+
+  /** Bad input is reported as plain messages on stderr, never as a stack trace. */
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof InputFileException f) {
+      for (Problem p : f.problems()) {
+        err.println(f.file() + ": " + p);
+      }
+      err.flush();
+      return INVALID_INPUT;
+    }
+    if (e instanceof InvalidArchitectureException invalid) {
+      invalid.problems().forEach(err::println);
+      err.flush();
+      return INVALID_INPUT;
+    }
+    if (e instanceof NoSuchFileException missing) {
+      err.println("simianviz: no such file: " + missing.getFile());
+      err.flush();
+      return INVALID_INPUT;
+    }
+    if (e instanceof IOException io) {
+      err.println("simianviz: " + io);
+      err.flush();
+      return INVALID_INPUT;
+    }
+    throw new IllegalStateException(e);
+  }
+}
