@@ -1,5 +1,6 @@
 package io.simianviz.api.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -28,7 +29,9 @@ public final class ArchitectureFiles {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private ArchitectureFiles() {}
 
@@ -105,6 +108,9 @@ public final class ArchitectureFiles {
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidArchitectureException(JsonPaths.of(e, prefix), "unknown field");
     } catch (InvalidFormatException e) {
+      if ("".equals(e.getValue())) {
+        throw new InvalidArchitectureException(JsonPaths.of(e, prefix), "must not be empty");
+      }
       throw new InvalidArchitectureException(
           JsonPaths.of(e, prefix),
           "\"" + e.getValue() + "\" is not a valid " + JsonPaths.typeName(e.getTargetType()));

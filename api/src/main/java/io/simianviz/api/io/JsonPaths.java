@@ -4,11 +4,21 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Renders Jackson's error locations as the paths our validation messages use. */
+/**
+ * Renders Jackson's error locations as the paths our validation messages use: relative to the spec,
+ * so a field has the same path in a custom resource and in a spigo file.
+ */
 final class JsonPaths {
+  private static final String SPEC = "spec.";
+
   private JsonPaths() {}
 
   static String of(JsonMappingException e, String prefix) {
+    String path = absolute(e, prefix);
+    return path.startsWith(SPEC) ? path.substring(SPEC.length()) : path;
+  }
+
+  private static String absolute(JsonMappingException e, String prefix) {
     StringBuilder path = new StringBuilder(prefix);
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getIndex() >= 0) {

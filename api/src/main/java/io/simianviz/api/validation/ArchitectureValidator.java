@@ -133,6 +133,10 @@ public final class ArchitectureValidator {
     for (int j = 0; j < deps.size(); j++) {
       String dep = deps.get(j);
       String path = at + ".dependencies[" + j + "]";
+      if (dep == null || dep.isEmpty()) {
+        error(path, "must be a tier name");
+        continue;
+      }
       if (deps.indexOf(dep) < j) {
         warn(path, "\"" + dep + "\" is listed twice");
         continue;

@@ -17,7 +17,7 @@ final class SettingsCheck {
     if (spec.getTraffic() != null) {
       Double rate = spec.getTraffic().getRate();
       if (rate != null && rate < 0) {
-        validator.error("traffic.rate", "must not be negative (was " + rate + ")");
+        validator.error("traffic.rate", "must not be negative (was " + Numbers.plain(rate) + ")");
       }
       TrafficMix mix = spec.getTraffic().getMix();
       if (mix != null) {
@@ -58,7 +58,7 @@ final class SettingsCheck {
 
   private void fraction(String path, Double value) {
     if (value != null && (value < 0 || value > 1 || value.isNaN())) {
-      validator.error(path, "must be between 0 and 1 (was " + value + ")");
+      validator.error(path, "must be between 0 and 1 (was " + Numbers.plain(value) + ")");
     }
   }
 }
