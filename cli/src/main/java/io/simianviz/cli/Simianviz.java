@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ImportCommand.class,
       GraphCommand.class,
+      RenderCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Simianviz {

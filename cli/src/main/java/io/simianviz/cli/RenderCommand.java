@@ -1,0 +1,85 @@
+package io.simianviz.cli;
+
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.api.manifest.ArchitectureManifests;
+import io.simianviz.api.manifest.ManifestOptions;
+import io.simianviz.api.manifest.ManifestYaml;
+import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.api.validation.InvalidArchitectureException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Prints the Kubernetes objects of an architecture, as the operator would create them. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the Kubernetes objects of an architecture as multi-document YAML (without owner"
+          + " references), e.g. for GitOps or kubectl apply -f -.",
+      "Exit 0 on success, 1 when the file is invalid (every problem listed on stderr)."
+    })
+final class RenderCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
+  Path file;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      description =
+          "Namespace of every object; default: the file's metadata.namespace, else none (use"
+              + " kubectl apply -n).")
+  String namespace;
+
+  @Option(
+      names = "--image",
+      paramLabel = "IMAGE",
+      description =
+          "Nanoservice image for tiers that do not name one; default "
+              + ManifestOptions.IMAGE_REPOSITORY
+              + ":<simianviz version>.")
+  String image;
+
+  @Option(
+      names = "--operator-namespace",
+      paramLabel = "NS",
+      defaultValue = ManifestOptions.DEFAULT_OPERATOR_NAMESPACE,
+      description =
+          "Namespace allowed to reach the pods' admin port through the NetworkPolicies; default"
+              + " ${DEFAULT-VALUE}.")
+  String operatorNamespace;
+
+  @Override
+  public Integer call() throws Exception {
+    LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
+    Architecture architecture = loaded.architecture();
+    if (namespace != null) {
+      architecture.getMetadata().setNamespace(namespace);
+    }
+    ManifestOptions options =
+        ManifestOptions.defaults(version()).withOperatorNamespace(operatorNamespace);
+    if (image != null) {
+      options = options.withImage(image);
+    }
+    String yaml;
+    try {
+      yaml = ManifestYaml.write(ArchitectureManifests.build(architecture, options));
+    } catch (InvalidArchitectureException e) {
+      throw new InputFileException(file, e.problems());
+    }
+    spec.commandLine().getOut().print(yaml);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** The jar's version, which is the nanoservice image's tag; "latest" in a development build. */
+  private static String version() {
+    String version = RenderCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "latest" : version;
+  }
+}

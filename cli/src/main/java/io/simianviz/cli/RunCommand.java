@@ -1,0 +1,90 @@
+package io.simianviz.cli;
+
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.api.model.Durations;
+import io.simianviz.cli.local.LocalRuntime;
+import io.simianviz.cli.local.RunOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs an architecture on this machine: the local runtime. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run an architecture on this machine: every instance a real server on its own loopback"
+          + " address, with traffic, chaos, traces and histograms.",
+      "Outputs go to --out: summary.json, graph.json (spigo-0.4), spans.json (Zipkin v2),"
+          + " histograms.txt and histograms.csv."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
+  Path file;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "30s",
+      description =
+          "How long traffic runs, e.g. 20s, 5m; 0 runs until Ctrl-C. Default ${DEFAULT-VALUE}.")
+  String duration;
+
+  @Option(
+      names = "--scale",
+      paramLabel = "PERCENT",
+      description = "Percentage applied to every count.")
+  Integer scale;
+
+  @Option(names = "--regions", paramLabel = "N", description = "Number of regions.")
+  Integer regions;
+
+  @Option(names = "--rate", paramLabel = "R", description = "Requests/s per traffic source.")
+  Double rate;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output directory; default ./simianviz-out/<arch>.")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed for victims and request mix.")
+  long seed;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description =
+          "Port of every instance, each on its own 127.x.y.z address; 0 picks free ports.")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    Duration runFor;
+    try {
+      runFor = "0".equals(duration) ? Duration.ZERO : Durations.parse(duration);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--duration: " + e.getMessage());
+    }
+    LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
+    Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
+    RunOptions options =
+        new RunOptions(
+            runFor,
+            scale,
+            regions,
+            rate,
+            outDir,
+            seed,
+            port,
+            Duration.ofSeconds(System.console() != null ? 1 : 5),
+            Duration.ofSeconds(3));
+    return LocalRuntime.run(loaded, options, file);
+  }
+}

@@ -1,0 +1,229 @@
+package io.simianviz.cli.local;
+
+import io.simianviz.api.graph.SpigoGraphWriter;
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.api.model.Defaults;
+import io.simianviz.api.model.TierPackage;
+import io.simianviz.api.topology.ExpansionOptions;
+import io.simianviz.api.topology.Instance;
+import io.simianviz.api.topology.InstanceEdges;
+import io.simianviz.api.topology.LoopbackAddresses;
+import io.simianviz.api.topology.Topology;
+import io.simianviz.api.topology.TopologyExpander;
+import io.simianviz.api.v1alpha1.ArchitectureSpec;
+import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.service.CallPolicy;
+import io.simianviz.service.InstanceConfig;
+import io.simianviz.service.LocalRegistry;
+import io.simianviz.service.Nanoservice;
+import io.simianviz.service.NodeContext;
+import io.simianviz.service.SpanExporter;
+import io.simianviz.service.TrafficSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A whole architecture in one JVM: every instance a real nanoservice server on its own loopback
+ * address, found through an in-process registry, driven by the traffic sources, hit by the chaos
+ * monkey and replaced like a Deployment would replace a pod.
+ */
+public final class LocalRun implements AutoCloseable {
+  private final LoadedArchitecture loaded;
+  private final ArchitectureSpec spec;
+  private final RunOptions options;
+  private final Topology topology;
+  private final Console console;
+  private final Vertx vertx = Vertx.vertx();
+  private final LocalRegistry registry = new LocalRegistry();
+  private final NodeContext node;
+  private final Map<String, Instance> instances;
+  private final Map<String, Nanoservice> running = new ConcurrentHashMap<>();
+  private final Writer graphFile;
+  private final SpigoGraphWriter graph;
+  private final LocalChaos chaos;
+  private final long startNanos = System.nanoTime();
+  private volatile boolean stopping;
+
+  LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
+    this.loaded = loaded;
+    this.spec = loaded.architecture().getSpec();
+    this.options = options;
+    this.console = console;
+    this.topology =
+        TopologyExpander.expand(
+            loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
+    this.instances =
+        topology.instances().stream()
+            .collect(
+                Collectors.toMap(
+                    Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
+    Files.createDirectories(options.out());
+    double sampleRate =
+        spec.getTracing() == null || spec.getTracing().getSampleRate() == null
+            ? 1.0
+            : spec.getTracing().getSampleRate();
+    this.node =
+        new NodeContext(
+            vertx,
+            registry,
+            CallPolicy.defaults(),
+            SpanExporter.Options.toFile(options.out().resolve("spans.json")),
+            sampleRate);
+    this.graphFile =
+        Files.newBufferedWriter(options.out().resolve("graph.json"), StandardCharsets.UTF_8);
+    this.graph = new SpigoGraphWriter(graphFile, loaded.name(), "simianviz run", Instant.now());
+    this.chaos = new LocalChaos(this, spec, options.duration(), options.seed());
+  }
+
+  Topology topology() {
+    return topology;
+  }
+
+  /** Starts every instance, then the traffic sources and the monkey. */
+  void start() throws Exception {
+    Map<String, TierSpec> tiers = new java.util.HashMap<>();
+    Map<String, TierPackage> packages = new java.util.HashMap<>();
+    for (TierSpec t : spec.getServices()) {
+      tiers.put(t.getName(), t);
+      packages.put(t.getName(), TierPackage.fromSpigoName(t.getPackageName()).orElseThrow());
+    }
+    List<Future<Nanoservice>> started = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Instance i : topology.instances()) {
+      graph.node(i, LoopbackAddresses.forOrdinal(i.ordinal()), now);
+      InstanceConfig config =
+          InstanceConfig.of(
+              loaded.name(),
+              i,
+              tiers.get(i.tier()),
+              packages,
+              LoopbackAddresses.forOrdinal(i.ordinal()),
+              options.port());
+      started.add(launch(i, config));
+    }
+    Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    for (InstanceEdges.InstanceEdge e : InstanceEdges.of(topology, spec)) {
+      graph.edge(e.source(), e.target(), now);
+    }
+    if (Defaults.trafficEnabled(spec)) {
+      double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
+      int[] mix = Defaults.mix(spec);
+      for (Nanoservice s : running.values()) {
+        if (s.config().pkg() == TierPackage.DENOMINATOR) {
+          s.startTraffic(TrafficSource.Options.of(rate, mix[0], mix[1]));
+        }
+      }
+    }
+    chaos.start();
+  }
+
+  private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
+    return Nanoservice.start(node, config).onSuccess(s -> running.put(instance.name(), s));
+  }
+
+  /** Kills an instance abruptly; it leaves discovery a moment later and comes back later still. */
+  void kill(Instance victim) {
+    Nanoservice s = running.remove(victim.name());
+    if (s == null) {
+      return;
+    }
+    console.event(
+        String.format("%6.1fs chaos monkey killed %s", elapsedMillis() / 1000.0, victim.name()));
+    // The graph keeps one node per instance name, as spigo's viewer expects; the kill and the
+    // replacement are recorded in summary.json.
+    s.crash();
+    vertx.setTimer(1000, id -> registry.deregister(s.endpoint()));
+    vertx.setTimer(
+        Math.max(1, options.replaceAfter().toMillis()),
+        id -> {
+          if (!stopping) {
+            launch(victim, s.config())
+                .onSuccess(
+                    r ->
+                        console.event(
+                            String.format(
+                                "%6.1fs replaced %s", elapsedMillis() / 1000.0, victim.name())));
+          }
+        });
+  }
+
+  List<Instance> upInstances() {
+    return running.keySet().stream().map(instances::get).toList();
+  }
+
+  int totalInstances() {
+    return instances.size();
+  }
+
+  int upCount() {
+    return running.size();
+  }
+
+  List<Nanoservice> trafficSources() {
+    return running.values().stream().filter(s -> s.traffic() != null).toList();
+  }
+
+  NodeContext node() {
+    return node;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Console console() {
+    return console;
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  long elapsedMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  List<ChaosEvent> chaosEvents() {
+    return chaos.events();
+  }
+
+  LoadedArchitecture architecture() {
+    return loaded;
+  }
+
+  /** Stops traffic, lets in-flight requests finish, then closes every server and the outputs. */
+  @Override
+  public void close() throws Exception {
+    stopping = true;
+    for (Nanoservice s : running.values()) {
+      if (s.traffic() != null) {
+        s.traffic().stop();
+      }
+    }
+    List<Future<Void>> stopped = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Map.Entry<String, Nanoservice> e : running.entrySet()) {
+      stopped.add(e.getValue().stop());
+      graph.done(instances.get(e.getKey()), "normal", now);
+    }
+    try {
+      Future.all(stopped).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } finally {
+      graph.close();
+      graphFile.close();
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+}

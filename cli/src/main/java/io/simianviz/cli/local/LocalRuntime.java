@@ -1,0 +1,116 @@
+package io.simianviz.cli.local;
+
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.service.Nanoservice;
+import io.simianviz.service.TrafficSource;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs. */
+public final class LocalRuntime {
+  private LocalRuntime() {}
+
+  /** Runs to the end; returns the process exit code. */
+  public static int run(LoadedArchitecture loaded, RunOptions options, Path file) throws Exception {
+    PrintStream out = System.out;
+    Console console = new Console(out, System.console() != null);
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.countDown();
+              try {
+                finished.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "simianviz-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      return runUntil(loaded, options, console, stop);
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for `finished`, which is now counted down.
+      }
+    }
+  }
+
+  static int runUntil(
+      LoadedArchitecture loaded, RunOptions options, Console console, CountDownLatch stop)
+      throws Exception {
+    RunReport report;
+    try (LocalRun run = new LocalRun(loaded, options, console)) {
+      int total = run.totalInstances();
+      String fdProblem = FileDescriptorBudget.problem(total);
+      if (fdProblem != null) {
+        System.err.println("simianviz run: " + fdProblem);
+        return 1;
+      }
+      console.event(
+          "simianviz run: "
+              + loaded.name()
+              + ", "
+              + total
+              + " instances, outputs in "
+              + options.out());
+      long t0 = System.nanoTime();
+      run.start();
+      console.event(
+          String.format("all %d instances up in %.2f s", total, (System.nanoTime() - t0) / 1e9));
+      long period = options.progressEvery().toMillis();
+      long[] lastSent = {0};
+      long timer =
+          run.vertx().setPeriodic(period, id -> console.status(progress(run, lastSent, period)));
+      if (options.duration().isZero()) {
+        stop.await();
+      } else {
+        stop.await(options.duration().toMillis(), TimeUnit.MILLISECONDS);
+      }
+      run.vertx().cancelTimer(timer);
+      console.finish();
+      List<Nanoservice> sources = run.trafficSources();
+      report = RunReport.of(run, sources);
+      report.write(options.out(), run.node().stats());
+    }
+    report.print(System.out);
+    System.out.println("outputs: " + options.out());
+    return 0;
+  }
+
+  private static String progress(LocalRun run, long[] lastSent, long periodMillis) {
+    long sent = 0;
+    long requests = 0;
+    long errors = 0;
+    double p50 = 0;
+    double p99 = 0;
+    for (Nanoservice s : run.trafficSources()) {
+      TrafficSource t = s.traffic();
+      sent += t.sent();
+      TrafficSource.Summary summary = t.summary();
+      requests += summary.requests();
+      errors += summary.errors();
+      p50 = Math.max(p50, summary.p50());
+      p99 = Math.max(p99, summary.p99());
+    }
+    double rate = (sent - lastSent[0]) * 1000.0 / periodMillis;
+    lastSent[0] = sent;
+    return String.format(
+        "%6.1fs up %d/%d  %7.0f req/s  success %6.2f%%  p50 %6.2f ms  p99 %7.2f ms  kills %d",
+        run.elapsedMillis() / 1000.0,
+        run.upCount(),
+        run.totalInstances(),
+        rate,
+        requests == 0 ? 100.0 : 100.0 * (requests - errors) / requests,
+        p50,
+        p99,
+        run.chaosEvents().size());
+  }
+}

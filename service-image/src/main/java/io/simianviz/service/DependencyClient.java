@@ -1,0 +1,152 @@
+package io.simianviz.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One instance's calls to its dependencies: discovery, same-zone-first round robin, per-attempt
+ * timeout, retries to the next candidate within the shared retry budget, and short ejection of
+ * instances that refuse connections. Every call completes with a {@link Reply} (an error reply when
+ * all attempts failed or no instance exists) and is counted in the edge series; it never fails.
+ */
+public final class DependencyClient {
+  private final NodeContext node;
+  private final InstanceConfig self;
+  private final boolean zoneAffinity;
+  private int rotation;
+
+  /**
+   * @param zoneAffinity false for load balancers and traffic sources, which spread over zones
+   */
+  public DependencyClient(NodeContext node, InstanceConfig self, boolean zoneAffinity) {
+    this.node = node;
+    this.self = self;
+    this.zoneAffinity = zoneAffinity;
+    this.rotation = self.name().hashCode();
+  }
+
+  /** Calls one instance of a tier, the caller's zone first, retrying elsewhere on failure. */
+  public Future<Reply> call(String tier, Request request, TraceContext parent) {
+    long start = System.nanoTime();
+    node.retryBudget().onRequest();
+    List<Endpoint> all = node.discovery().instances(tier);
+    if (all.isEmpty()) {
+      Reply none =
+          Reply.error(
+              Reply.NO_INSTANCE,
+              "no instance of tier "
+                  + tier
+                  + " is available to "
+                  + self.name()
+                  + " (region "
+                  + self.region()
+                  + ", any zone)");
+      return Future.succeededFuture(recordEdge(tier, start, none));
+    }
+    List<Endpoint> ordered =
+        preferHealthy(
+            CandidateOrder.order(all, self.region(), self.zone(), zoneAffinity, rotation++));
+    return attempt(ordered, 0, request, parent).map(reply -> recordEdge(tier, start, reply));
+  }
+
+  /** Calls one given instance once (a ring node forwarding to the key's owner). */
+  public Future<Reply> callInstance(Endpoint endpoint, Request request, TraceContext parent) {
+    long start = System.nanoTime();
+    return send(endpoint, request, parent)
+        .recover(err -> Future.succeededFuture(failure(endpoint, err)))
+        .map(reply -> recordEdge(endpoint.tier(), start, reply));
+  }
+
+  private Future<Reply> attempt(
+      List<Endpoint> candidates, int attempt, Request request, TraceContext parent) {
+    Endpoint target = candidates.get(attempt % candidates.size());
+    return send(target, request, parent)
+        .recover(
+            err -> {
+              if (!(err instanceof TimeoutException)) {
+                node.ejected()
+                    .put(target.address(), System.nanoTime() + node.policy().ejection().toNanos());
+              }
+              if (attempt < node.policy().maxRetries() && node.retryBudget().tryRetry()) {
+                return attempt(candidates, attempt + 1, request, parent);
+              }
+              return Future.succeededFuture(failure(target, err));
+            });
+  }
+
+  private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
+    long timeoutMs = node.policy().timeout().toMillis();
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost(target.host())
+            .setPort(target.port())
+            .setURI(Nanoservice.REQUEST_PATH)
+            .setConnectTimeout(timeoutMs)
+            .setIdleTimeout(timeoutMs)
+            .putHeader("content-type", "application/json")
+            .putHeader(TraceContext.TRACEPARENT, parent.traceparent());
+    return node.client()
+        .request(options)
+        .compose(r -> r.send(request.toJson().toBuffer()))
+        .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), parse(body))));
+  }
+
+  private static JsonObject parse(Buffer body) {
+    try {
+      return body.length() == 0 ? new JsonObject() : body.toJsonObject();
+    } catch (RuntimeException e) {
+      return new JsonObject().put("error", body.toString());
+    }
+  }
+
+  private Reply failure(Endpoint target, Throwable err) {
+    boolean timeout = err instanceof TimeoutException;
+    return Reply.error(
+        timeout ? Reply.TIMEOUT : Reply.DEPENDENCY_FAILED,
+        (timeout ? "timed out calling " : "failed calling ")
+            + target.tier()
+            + " at "
+            + target.address()
+            + ": "
+            + err.getMessage());
+  }
+
+  private Reply recordEdge(String tier, long startNanos, Reply reply) {
+    node.stats()
+        .series(Series.Kind.EDGE, self.tier(), tier)
+        .record((System.nanoTime() - startNanos) / 1000, reply.isError());
+    return reply;
+  }
+
+  /**
+   * Keeps the order but moves recently ejected instances to the end, still usable as a last try.
+   */
+  private List<Endpoint> preferHealthy(List<Endpoint> ordered) {
+    var ejectedUntil = node.ejected();
+    if (ejectedUntil.isEmpty()) {
+      return ordered;
+    }
+    long now = System.nanoTime();
+    List<Endpoint> healthy = new java.util.ArrayList<>(ordered.size());
+    List<Endpoint> ejected = new java.util.ArrayList<>();
+    for (Endpoint e : ordered) {
+      Long until = ejectedUntil.get(e.address());
+      if (until == null) {
+        healthy.add(e);
+      } else if (until - now > 0) {
+        ejected.add(e);
+      } else {
+        ejectedUntil.remove(e.address(), until);
+        healthy.add(e);
+      }
+    }
+    healthy.addAll(ejected);
+    return healthy;
+  }
+}

@@ -1,0 +1,74 @@
+package io.simianviz.service;
+
+import io.vertx.core.Vertx;
+import java.security.Security;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pod mode: one instance per JVM, configured by environment variables, finding its dependencies
+ * through the per-zone headless Services. Exits non-zero with a one-line message on bad
+ * configuration; stops gracefully (deregistering, flushing spans) on SIGTERM.
+ */
+public final class PodMain {
+  private PodMain() {}
+
+  public static void main(String[] args) throws Exception {
+    PodSettings settings;
+    try {
+      settings = PodSettings.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("simianviz nanoservice: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    // The JDK caches DNS answers for 30 s by default; pods come and go faster than that.
+    Security.setProperty("networkaddress.cache.ttl", "1");
+    Security.setProperty("networkaddress.cache.negative.ttl", "1");
+    InstanceConfig config = settings.config();
+    Vertx vertx = Vertx.vertx();
+    DnsDiscovery dns =
+        new DnsDiscovery(
+            vertx,
+            config.arch(),
+            config.region(),
+            settings.zones(),
+            settings.dependencyPort(),
+            settings.dnsInterval(),
+            DnsDiscovery.systemResolver());
+    NodeContext node =
+        new NodeContext(vertx, dns, settings.policy(), settings.spans(), settings.sampleRate());
+    Nanoservice service =
+        dns.watch(config.dependencyTiers())
+            .compose(v -> Nanoservice.start(node, config))
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    if (settings.traffic() != null) {
+      service.startTraffic(settings.traffic());
+    }
+    System.out.println(
+        "simianviz nanoservice "
+            + config.name()
+            + " ("
+            + config.pkg().spigoName()
+            + ") ready on "
+            + service.endpoint().address());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service
+                      .stop()
+                      .transform(ar -> node.close())
+                      .transform(ar -> vertx.close())
+                      .onComplete(ar -> stopped.countDown());
+                  try {
+                    stopped.await(10, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }));
+  }
+}

@@ -1,0 +1,115 @@
+package io.simianviz.service;
+
+import static io.simianviz.api.model.TierPackage.KARYON;
+import static io.simianviz.api.model.TierPackage.STORE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Zone affinity, failover to other zones, and a dependency that has no instance at all. */
+class FailoverTest {
+  @TempDir Path dir;
+  Fleet fleet;
+
+  @AfterEach
+  void stop() {
+    fleet.close();
+  }
+
+  @Test
+  void callsStayInTheirZoneAndMoveToAnotherWhenTheDependencyIsDeregistered() {
+    fleet = new Fleet(dir, CallPolicy.defaults());
+    Nanoservice storeA = fleet.start(Fleet.config("db", STORE, "zoneA"));
+    fleet.start(Fleet.config("db", STORE, "zoneB"));
+    Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
+    for (int i = 0; i < 5; i++) {
+      assertThat(answeringZone(karyon)).isEqualTo("zoneA");
+    }
+
+    Fleet.await(storeA.stop());
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(answeringZone(karyon)).isEqualTo("zoneB");
+    }
+    assertThat(fleet.stats(Series.Kind.EDGE, "web", "db").errors()).isZero();
+  }
+
+  @Test
+  void aCrashedInstanceStillRegisteredIsRetriedInAnotherZone() {
+    fleet = new Fleet(dir, CallPolicy.defaults().withTimeout(Duration.ofSeconds(2)));
+    Nanoservice storeA = fleet.start(Fleet.config("db", STORE, "zoneA"));
+    fleet.start(Fleet.config("db", STORE, "zoneB"));
+    Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
+
+    Fleet.await(storeA.crash());
+
+    assertThat(fleet.registry.count("db")).isEqualTo(2);
+    for (int i = 0; i < 5; i++) {
+      Reply reply = fleet.call(karyon, Request.get("k"), null);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.body().getString("instance")).contains("zoneB");
+    }
+    assertThat(fleet.stats(Series.Kind.EDGE, "web", "db").errors()).isZero();
+  }
+
+  @Test
+  void aDependencyWithNoInstancesProducesCountedErrorsNotHangs() {
+    fleet = new Fleet(dir, CallPolicy.defaults());
+    Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
+    int requests = 6;
+
+    for (int i = 0; i < requests; i++) {
+      Reply reply = fleet.call(karyon, Request.get("k" + i), null);
+      assertThat(reply.status()).isEqualTo(Reply.NO_INSTANCE);
+      assertThat(reply.errorMessage()).contains("no instance of tier db");
+    }
+
+    SeriesStats edge = fleet.stats(Series.Kind.EDGE, "web", "db");
+    assertThat(edge.count()).isEqualTo(requests);
+    assertThat(edge.errors()).isEqualTo(requests);
+    assertThat(fleet.stats(Series.Kind.SERVICE, "web", "GET").errors()).isEqualTo(requests);
+  }
+
+  @Test
+  void aSlowDependencyTimesOutIntoACountedError() {
+    fleet =
+        new Fleet(dir, CallPolicy.defaults().withTimeout(Duration.ofMillis(200)).withMaxRetries(0));
+    InstanceConfig slow = Fleet.config("db", STORE, "zoneA");
+    slow =
+        new InstanceConfig(
+            slow.arch(),
+            slow.name(),
+            slow.tier(),
+            slow.pkg(),
+            slow.region(),
+            slow.zone(),
+            slow.dependencies(),
+            false,
+            slow.protocol(),
+            io.simianviz.api.model.ServiceTime.parse("constant(3s)"),
+            0,
+            16,
+            1,
+            slow.fanout(),
+            slow.host(),
+            0);
+    fleet.start(slow);
+    Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
+
+    Reply reply = fleet.call(karyon, Request.get("k"), null);
+
+    assertThat(reply.status()).isEqualTo(Reply.TIMEOUT);
+    assertThat(fleet.stats(Series.Kind.EDGE, "web", "db").errors()).isEqualTo(1);
+  }
+
+  private String answeringZone(Nanoservice karyon) {
+    Reply reply = fleet.call(karyon, Request.get("k"), null);
+    assertThat(reply.status()).isEqualTo(200);
+    String instance = reply.body().getString("instance");
+    return instance.contains("zoneA") ? "zoneA" : instance.contains("zoneB") ? "zoneB" : instance;
+  }
+}

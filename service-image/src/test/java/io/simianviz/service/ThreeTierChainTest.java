@@ -1,0 +1,123 @@
+package io.simianviz.service;
+
+import static io.simianviz.api.model.TierPackage.CACHE;
+import static io.simianviz.api.model.TierPackage.KARYON;
+import static io.simianviz.api.model.TierPackage.STAASH;
+import static io.simianviz.api.model.TierPackage.STORE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** karyon -> staash -> (cache, store) over real HTTP on loopback. */
+class ThreeTierChainTest {
+  @TempDir Path dir;
+  Fleet fleet;
+  Nanoservice karyon;
+
+  @BeforeEach
+  void startChain() {
+    fleet = new Fleet(dir, CallPolicy.defaults());
+    fleet.start(Fleet.config("cache", CACHE, "zoneA"));
+    fleet.start(Fleet.config("store", STORE, "zoneA"));
+    fleet.start(Fleet.config("staash", STAASH, "zoneA", "store:store", "cache:cache"));
+    karyon = fleet.start(Fleet.config("karyon", KARYON, "zoneA", "staash:staash"));
+  }
+
+  @AfterEach
+  void stop() {
+    fleet.close();
+  }
+
+  @Test
+  void putThenGetReadsThroughTheChainAndFillsTheCache() {
+    assertThat(fleet.call(karyon, Request.put("k1", "v1"), null).status()).isEqualTo(200);
+
+    Reply read = fleet.call(karyon, Request.get("k1"), null);
+
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.found()).isTrue();
+    assertThat(read.value()).isEqualTo("v1");
+    assertThat(read.body().getString("tier")).isIn("cache", "store");
+  }
+
+  @Test
+  void aMissFallsThroughEveryTierAndEndsInNotFound() {
+    Reply read = fleet.call(karyon, Request.get("never-written"), null);
+
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.found()).isFalse();
+    assertThat(fleet.stats(Series.Kind.EDGE, "staash", "cache").count()).isEqualTo(1);
+    assertThat(fleet.stats(Series.Kind.EDGE, "staash", "store").count()).isEqualTo(1);
+  }
+
+  @Test
+  void traceIdsContinueAcrossHopsAndSpansHaveCorrectParents() throws Exception {
+    TraceContext root = TraceContext.root(true);
+
+    fleet.call(karyon, Request.get("k2"), root.traceparent());
+
+    Fleet.eventually(java.time.Duration.ofSeconds(10), () -> spansOf(root).size() == 4);
+    Map<String, JsonObject> byTier =
+        spansOf(root).stream()
+            .collect(
+                Collectors.toMap(
+                    s -> s.getJsonObject("localEndpoint").getString("serviceName"),
+                    Function.identity()));
+    assertThat(byTier).containsOnlyKeys("karyon", "staash", "cache", "store");
+    assertThat(byTier.get("karyon").getString("parentId")).isEqualTo(root.spanId());
+    String karyonId = byTier.get("karyon").getString("id");
+    assertThat(byTier.get("staash").getString("parentId")).isEqualTo(karyonId);
+    String staashId = byTier.get("staash").getString("id");
+    assertThat(byTier.get("cache").getString("parentId")).isEqualTo(staashId);
+    assertThat(byTier.get("store").getString("parentId")).isEqualTo(staashId);
+    assertThat(byTier.values())
+        .allSatisfy(s -> assertThat(s.getString("kind")).isEqualTo("SERVER"));
+  }
+
+  @Test
+  void histogramsCountEveryRequest() {
+    int puts = 7;
+    int gets = 13;
+    for (int i = 0; i < puts; i++) {
+      fleet.call(karyon, Request.put("key" + i, "v" + i), null);
+    }
+    for (int i = 0; i < gets; i++) {
+      fleet.call(karyon, Request.get("key" + i), null);
+    }
+
+    assertThat(fleet.stats(Series.Kind.SERVICE, "karyon", "PUT").count()).isEqualTo(puts);
+    assertThat(fleet.stats(Series.Kind.SERVICE, "karyon", "GET").count()).isEqualTo(gets);
+    assertThat(fleet.stats(Series.Kind.EDGE, "karyon", "staash").count()).isEqualTo(puts + gets);
+    assertThat(fleet.stats(Series.Kind.SERVICE, "staash", "GET").count()).isEqualTo(gets);
+    SeriesStats karyonGets = fleet.stats(Series.Kind.SERVICE, "karyon", "GET");
+    assertThat(karyonGets.errors()).isZero();
+    assertThat(karyonGets.max()).isGreaterThan(0).isGreaterThanOrEqualTo(karyonGets.p50());
+
+    String stats = fleet.get(karyon, "/stats");
+    assertThat(stats).startsWith("200 ").contains("\"name\":\"service karyon GET\"");
+    assertThat(fleet.get(karyon, "/histogram")).contains("# service karyon GET  count=" + gets);
+    assertThat(fleet.get(karyon, "/metrics"))
+        .contains("simianviz_service_requests_total{op=\"GET\",tier=\"karyon\"} " + gets);
+    assertThat(fleet.get(karyon, "/health/ready")).startsWith("200 ");
+    assertThat(fleet.get(karyon, "/health/live")).startsWith("200 ");
+  }
+
+  private List<JsonObject> spansOf(TraceContext root) {
+    try {
+      return fleet.spans().stream()
+          .filter(s -> s.getString("traceId").equals(root.traceId()))
+          .toList();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
