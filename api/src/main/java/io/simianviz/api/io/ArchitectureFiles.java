@@ -33,6 +33,9 @@ public final class ArchitectureFiles {
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private ArchitectureFiles() {}
 
   /**
@@ -51,7 +54,8 @@ public final class ArchitectureFiles {
   public static LoadedArchitecture parse(String text, String fallbackName) {
     JsonNode root;
     try {
-      root = YAML.readTree(text);
+      // JSON goes to the JSON parser: YAML forbids the tabs that JSON (and spigo's files) allow.
+      root = text.stripLeading().startsWith("{") ? JSON.readTree(text) : YAML.readTree(text);
     } catch (JsonProcessingException e) {
       throw new InvalidArchitectureException(
           "", "not valid YAML or JSON: " + e.getOriginalMessage());
@@ -83,6 +87,9 @@ public final class ArchitectureFiles {
     if (!"Architecture".equals(kind)) {
       throw new InvalidArchitectureException("kind", "expected Architecture, got \"" + kind + "\"");
     }
+    if (!root.hasNonNull("spec")) {
+      throw new InvalidArchitectureException("spec", "required");
+    }
     Architecture a = convert(root, Architecture.class, "");
     String name = a.getMetadata() == null ? null : a.getMetadata().getName();
     if (name == null || name.isEmpty()) {
@@ -95,9 +102,6 @@ public final class ArchitectureFiles {
               + name
               + "\" is not a valid name (lower-case letters, digits and '-', starting with a"
               + " letter, at most 63 characters)");
-    }
-    if (a.getSpec() == null) {
-      throw new InvalidArchitectureException("spec", "required");
     }
     return a;
   }

@@ -4,11 +4,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * spigo's architecture JSON, field for field. The per-service fields spigo itself ignored (machine,
- * instance, container, process and the guesstimate fields) are accepted and dropped.
+ * spigo's architecture JSON, field for field. What spigo itself ignored is accepted and dropped:
+ * the top-level args and date that compose2arch writes, and the per-service machine, instance,
+ * container, process and guesstimate fields.
  */
 public record SpigoArchitecture(
-    String arch, String description, String version, String victim, List<Service> services) {
+    String arch,
+    String description,
+    String version,
+    String victim,
+    String args,
+    String date,
+    List<Service> services) {
 
   /** One spigo service (a tier). */
   public record Service(

@@ -1,5 +1,7 @@
 package io.simianviz.api.model;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(us|ms|s|m|h)");
+
+  private static final BigDecimal MAX_NANOS = BigDecimal.valueOf(Long.MAX_VALUE);
 
   private Durations() {}
 
@@ -22,18 +26,22 @@ public final class Durations {
       throw new IllegalArgumentException("empty duration (expected e.g. 500ms, 30s, 5m)");
     }
     Matcher m = PART.matcher(text.trim());
-    long nanos = 0;
+    // Decimal arithmetic: 1.001s is exactly 1,001,000,000 ns, which a double cannot promise.
+    BigDecimal nanos = BigDecimal.ZERO;
     int end = 0;
     while (m.find() && m.start() == end) {
-      double value = Double.parseDouble(m.group(1));
-      nanos += (long) (value * unitNanos(m.group(2)));
+      nanos =
+          nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos(m.group(2)))));
       end = m.end();
     }
     if (end != text.trim().length()) {
       throw new IllegalArgumentException(
           "\"" + text + "\" is not a duration (expected e.g. 500ms, 30s, 5m, 1h30m)");
     }
-    return Duration.ofNanos(nanos);
+    if (nanos.compareTo(MAX_NANOS) > 0) {
+      throw new IllegalArgumentException("\"" + text + "\" is too long (at most 2562047h)");
+    }
+    return Duration.ofNanos(nanos.setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
 
   private static long unitNanos(String unit) {

@@ -115,6 +115,10 @@ public sealed interface ServiceTime {
         throw new IllegalArgumentException(
             "\"" + text + "\": weight \"" + pair[1] + "\" is not a whole number");
       }
+      if (weight < 0) {
+        throw new IllegalArgumentException(
+            "\"" + text + "\": weight " + weight + " must not be negative");
+      }
       buckets.add(new long[] {Durations.parse(pair[0].trim()).toNanos(), weight});
     }
     long[] values = new long[buckets.size()];

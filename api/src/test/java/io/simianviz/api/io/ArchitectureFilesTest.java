@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -238,9 +237,6 @@ class ArchitectureFilesTest {
     assertThat(rejected(json)).hasMessageContaining("count");
   }
 
-  @Disabled(
-      "BUG: tab characters in JSON are rejected by the YAML parser; spigo's own"
-          + " json_arch/netflixoss_arch.json indents dependency lists with tabs")
   @Test
   void spigoJsonIndentedWithTabsIsAccepted() {
     String json =
@@ -263,9 +259,6 @@ class ArchitectureFilesTest {
         .containsExactly("db", "eureka");
   }
 
-  @Disabled(
-      "BUG: spigo's top-level \"args\" and \"date\" fields (archV0r1, written by compose2arch)"
-          + " are rejected as unknown fields")
   @Test
   void spigoArgsAndDateFieldsAreAccepted() {
     String json =
@@ -407,9 +400,6 @@ class ArchitectureFilesTest {
     assertThat(rejected(HEADER + "spec: null\n")).hasMessage("spec: required");
   }
 
-  @Disabled(
-      "BUG: a custom resource with no spec key is accepted with an empty spec (CustomResource"
-          + " initSpec), so the 'spec: required' check never fires")
   @Test
   void missingSpecIsRequired() {
     assertThat(rejected(HEADER)).hasMessage("spec: required");
