@@ -6,7 +6,10 @@ import io.simianviz.api.manifest.ManifestOptions;
 import io.simianviz.api.manifest.ManifestYaml;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.validation.InvalidArchitectureException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,9 +80,26 @@ final class RenderCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The jar's version, which is the nanoservice image's tag; "latest" in a development build. */
-  private static String version() {
+  /**
+   * The CLI's version, which is the nanoservice image's tag: from the manifest, else from the
+   * pom.properties Maven puts in the jar; "latest" when run from classes (tests).
+   */
+  static String version() {
     String version = RenderCommand.class.getPackage().getImplementationVersion();
-    return version == null ? "latest" : version;
+    if (version != null) {
+      return version;
+    }
+    try (InputStream in =
+        RenderCommand.class.getResourceAsStream(
+            "/META-INF/maven/io.simianviz/simianviz-cli/pom.properties")) {
+      if (in != null) {
+        Properties properties = new Properties();
+        properties.load(in);
+        return properties.getProperty("version", "latest");
+      }
+    } catch (IOException e) {
+      // fall through: an unreadable jar entry is no reason to fail a render
+    }
+    return "latest";
   }
 }

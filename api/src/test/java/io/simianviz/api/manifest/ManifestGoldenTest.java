@@ -41,8 +41,8 @@ class ManifestGoldenTest {
               + source
               + " differ from "
               + golden.toAbsolutePath()
-              + " at line "
-              + firstDifferentLine(expected, rendered)
+              + " at "
+              + firstDifference(expected, rendered)
               + ". If the change is intended, regenerate the golden files with"
               + " `bin/build -o install -pl api -Dtest=ManifestGoldenTest -D"
               + UPDATE_PROPERTY
@@ -50,15 +50,20 @@ class ManifestGoldenTest {
     }
   }
 
-  private static int firstDifferentLine(String expected, String actual) {
+  private static String firstDifference(String expected, String actual) {
     String[] a = expected.split("\n", -1);
     String[] b = actual.split("\n", -1);
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      if (!a[i].equals(b[i])) {
-        return i + 1;
-      }
+    int i = 0;
+    while (i < Math.min(a.length, b.length) && a[i].equals(b[i])) {
+      i++;
     }
-    return Math.min(a.length, b.length) + 1;
+    return "line "
+        + (i + 1)
+        + ": expected \""
+        + (i < a.length ? a[i] : "<end of file>")
+        + "\" but rendered \""
+        + (i < b.length ? b[i] : "<end of file>")
+        + "\"";
   }
 
   static Path repositoryRoot() {

@@ -1,0 +1,57 @@
+package io.simianviz.api.manifest;
+
+/**
+ * Settings of the rendering that are not part of an Architecture: where the operator runs and which
+ * nanoservice image and ports the pods use.
+ *
+ * @param image the nanoservice image for tiers that do not name their own
+ * @param operatorNamespace namespace whose pods may reach every pod's admin port through the
+ *     NetworkPolicies (the operator reads /stats and runs segmentation probes from there)
+ * @param servicePort the port every nanoservice serves requests on
+ * @param adminPort the port of /health, /stats, /metrics and the segmentation probe
+ */
+public record ManifestOptions(
+    String image, String operatorNamespace, int servicePort, int adminPort) {
+  public static final String IMAGE_REPOSITORY = "simianviz/nanoservice";
+  public static final String DEFAULT_OPERATOR_NAMESPACE = "simianviz-system";
+  public static final int DEFAULT_SERVICE_PORT = 8080;
+  public static final int DEFAULT_ADMIN_PORT = 8081;
+
+  public ManifestOptions {
+    if (image == null || image.isBlank()) {
+      throw new IllegalArgumentException("image must not be empty");
+    }
+    if (operatorNamespace == null || operatorNamespace.isBlank()) {
+      throw new IllegalArgumentException("operatorNamespace must not be empty");
+    }
+    checkPort("servicePort", servicePort);
+    checkPort("adminPort", adminPort);
+    if (servicePort == adminPort) {
+      throw new IllegalArgumentException(
+          "servicePort and adminPort must differ (both " + servicePort + ")");
+    }
+  }
+
+  /** The defaults for a release: image {@code simianviz/nanoservice:<version>}. */
+  public static ManifestOptions defaults(String version) {
+    return new ManifestOptions(
+        IMAGE_REPOSITORY + ":" + version,
+        DEFAULT_OPERATOR_NAMESPACE,
+        DEFAULT_SERVICE_PORT,
+        DEFAULT_ADMIN_PORT);
+  }
+
+  public ManifestOptions withImage(String newImage) {
+    return new ManifestOptions(newImage, operatorNamespace, servicePort, adminPort);
+  }
+
+  public ManifestOptions withOperatorNamespace(String namespace) {
+    return new ManifestOptions(image, namespace, servicePort, adminPort);
+  }
+
+  private static void checkPort(String what, int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(what + " must be 1..65535 (was " + port + ")");
+    }
+  }
+}
