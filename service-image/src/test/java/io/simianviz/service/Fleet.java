@@ -6,9 +6,6 @@ import io.simianviz.api.v1alpha1.Fanout;
 import io.simianviz.api.v1alpha1.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -27,7 +24,10 @@ final class Fleet implements AutoCloseable {
   final LocalRegistry registry = new LocalRegistry();
   final Path spanFile;
   final NodeContext node;
-  final HttpClient client = vertx.createHttpClient();
+  final java.net.http.HttpClient client =
+      java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .build();
   private final List<Nanoservice> started = new ArrayList<>();
   private int nextAddress = 10;
 
@@ -75,32 +75,44 @@ final class Fleet implements AutoCloseable {
     return service;
   }
 
-  /** Sends one request to an instance the way a dependant would, with an optional traceparent. */
+  /**
+   * Sends one request to an instance the way a dependant would, with an optional traceparent. The
+   * JDK's own client, so a bug in the Vert.x client setup of the service cannot hide in the test.
+   */
   Reply call(Nanoservice target, Request request, String traceparent) {
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setHost(target.endpoint().host())
-            .setPort(target.endpoint().port())
-            .setURI(Nanoservice.REQUEST_PATH)
-            .setIdleTimeout(10_000);
+    var builder =
+        java.net.http.HttpRequest.newBuilder(uri(target, Nanoservice.REQUEST_PATH))
+            .timeout(Duration.ofSeconds(10))
+            .header("content-type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request.toJson().encode()));
     if (traceparent != null) {
-      options.putHeader(TraceContext.TRACEPARENT, traceparent);
+      builder.header(TraceContext.TRACEPARENT, traceparent);
     }
-    return await(
-        client
-            .request(options)
-            .compose(r -> r.send(request.toJson().toBuffer()))
-            .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), b.toJsonObject()))));
+    var response = send(builder.build());
+    return new Reply(response.statusCode(), new JsonObject(response.body()));
   }
 
-  /** GETs an admin path of an instance. */
+  /** GETs an admin path of an instance: "status body". */
   String get(Nanoservice target, String path) {
-    return await(
-        client
-            .request(HttpMethod.GET, target.endpoint().port(), target.endpoint().host(), path)
-            .compose(r -> r.send())
-            .compose(resp -> resp.body().map(b -> resp.statusCode() + " " + b)));
+    var response =
+        send(
+            java.net.http.HttpRequest.newBuilder(uri(target, path))
+                .timeout(Duration.ofSeconds(10))
+                .build());
+    return response.statusCode() + " " + response.body();
+  }
+
+  private static java.net.URI uri(Nanoservice target, String path) {
+    return java.net.URI.create(
+        "http://" + target.endpoint().host() + ":" + target.endpoint().port() + path);
+  }
+
+  private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
+    try {
+      return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new AssertionError("request to " + request.uri() + " failed: " + e, e);
+    }
   }
 
   SeriesStats stats(Series.Kind kind, String tier, String detail) {
@@ -120,8 +132,19 @@ final class Fleet implements AutoCloseable {
   static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      StringBuilder dump = new StringBuilder("timed out; threads:\n");
+      Thread.getAllStackTraces()
+          .forEach(
+              (t, stack) -> {
+                dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement el : stack) {
+                  dump.append("    at ").append(el).append('\n');
+                }
+              });
+      throw new AssertionError(dump.toString(), e);
     } catch (Exception e) {
-      throw new AssertionError("operation failed or timed out: " + e, e);
+      throw new AssertionError("operation failed: " + e, e);
     }
   }
 
@@ -143,5 +166,6 @@ final class Fleet implements AutoCloseable {
     }
     await(node.close());
     await(vertx.close());
+    client.close();
   }
 }
