@@ -2,7 +2,6 @@ package io.simianviz.cli;
 
 import io.simianviz.api.graph.GraphFormats;
 import io.simianviz.api.io.LoadedArchitecture;
-import io.simianviz.api.topology.ExpansionOptions;
 import io.simianviz.api.topology.Topology;
 import io.simianviz.api.topology.TopologyExpander;
 import io.simianviz.api.validation.InvalidArchitectureException;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,17 +32,7 @@ final class GraphCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
   Path file;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "PERCENT",
-      description = "Percentage applied to every tier's count (spigo -p); default: the spec's.")
-  Integer scale;
-
-  @Option(
-      names = "--regions",
-      paramLabel = "N",
-      description = "Number of regions (spigo -w); default: the spec's regionCount.")
-  Integer regions;
+  @Mixin ExpansionMixin expansion;
 
   @Option(
       names = "--format",
@@ -59,7 +49,7 @@ final class GraphCommand implements Callable<Integer> {
     try {
       topology =
           TopologyExpander.expand(
-              loaded.name(), loaded.architecture().getSpec(), new ExpansionOptions(scale, regions));
+              loaded.name(), loaded.architecture().getSpec(), expansion.options());
     } catch (InvalidArchitectureException e) {
       throw new InputFileException(file, e.problems());
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,14 +36,7 @@ final class RunCommand implements Callable<Integer> {
           "How long traffic runs, e.g. 20s, 5m; 0 runs until Ctrl-C. Default ${DEFAULT-VALUE}.")
   String duration;
 
-  @Option(
-      names = "--scale",
-      paramLabel = "PERCENT",
-      description = "Percentage applied to every count.")
-  Integer scale;
-
-  @Option(names = "--regions", paramLabel = "N", description = "Number of regions.")
-  Integer regions;
+  @Mixin ExpansionMixin expansion;
 
   @Option(names = "--rate", paramLabel = "R", description = "Requests/s per traffic source.")
   Double rate;
@@ -77,8 +71,8 @@ final class RunCommand implements Callable<Integer> {
     RunOptions options =
         new RunOptions(
             runFor,
-            scale,
-            regions,
+            expansion.scale,
+            expansion.regions,
             rate,
             outDir,
             seed,
