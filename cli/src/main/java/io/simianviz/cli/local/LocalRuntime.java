@@ -4,9 +4,11 @@ import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.service.Nanoservice;
 import io.simianviz.service.TrafficSource;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs. */
@@ -62,7 +64,21 @@ public final class LocalRuntime {
               + " instances, outputs in "
               + options.out());
       long t0 = System.nanoTime();
-      run.start();
+      try {
+        run.start();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        System.err.println(
+            "simianviz run: could not start every instance: "
+                + cause.getMessage()
+                + (cause instanceof BindException
+                    ? " (port "
+                        + options.port()
+                        + " is taken, perhaps by a server on all addresses; choose another with"
+                        + " --port)"
+                    : ""));
+        return 1;
+      }
       console.event(
           String.format("all %d instances up in %.2f s", total, (System.nanoTime() - t0) / 1e9));
       long period = options.progressEvery().toMillis();

@@ -135,6 +135,26 @@ class LocalRunTest {
     }
   }
 
+  @Test
+  void aTakenPortIsAClearErrorNotACrash() throws Exception {
+    LoadedArchitecture lamp = ArchitectureFiles.parse(LAMP, "lamp");
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+      RunOptions options =
+          new RunOptions(
+              Duration.ofSeconds(1),
+              null,
+              null,
+              null,
+              out,
+              1,
+              taken.getLocalPort(),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1));
+      int exit = LocalRuntime.runUntil(lamp, options, quietConsole(), new CountDownLatch(1));
+      assertThat(exit).isEqualTo(1);
+    }
+  }
+
   private static void awaitTrue(BooleanSupplier condition, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
