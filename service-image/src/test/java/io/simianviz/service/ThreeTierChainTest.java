@@ -94,6 +94,11 @@ class ThreeTierChainTest {
       fleet.call(karyon, Request.get("key" + i), null);
     }
 
+    // A series is recorded as the reply goes out, so the client can see the reply first.
+    awaitCount(Series.Kind.SERVICE, "karyon", "PUT", puts);
+    awaitCount(Series.Kind.SERVICE, "karyon", "GET", gets);
+    awaitCount(Series.Kind.EDGE, "karyon", "staash", puts + gets);
+    awaitCount(Series.Kind.SERVICE, "staash", "GET", gets);
     assertThat(fleet.stats(Series.Kind.SERVICE, "karyon", "PUT").count()).isEqualTo(puts);
     assertThat(fleet.stats(Series.Kind.SERVICE, "karyon", "GET").count()).isEqualTo(gets);
     assertThat(fleet.stats(Series.Kind.EDGE, "karyon", "staash").count()).isEqualTo(puts + gets);
@@ -109,6 +114,13 @@ class ThreeTierChainTest {
         .contains("simianviz_service_requests_total{op=\"GET\",tier=\"karyon\"} " + gets);
     assertThat(fleet.get(karyon, "/health/ready")).startsWith("200 ");
     assertThat(fleet.get(karyon, "/health/live")).startsWith("200 ");
+  }
+
+  private void awaitCount(Series.Kind kind, String tier, String detail, long expected) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (fleet.stats(kind, tier, detail).count() < expected && System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
   }
 
   private List<JsonObject> spansOf(TraceContext root) {
