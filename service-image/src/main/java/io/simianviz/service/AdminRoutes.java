@@ -5,15 +5,18 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The admin endpoints every instance serves beside {@code /request}: statistics as JSON and as a
- * text table, Prometheus metrics, and the two health probes Kubernetes uses.
+ * text table, Prometheus metrics, the two health probes Kubernetes uses, and the segmentation probe
+ * {@code /probe?host=H&port=P[&timeoutMs=T]}.
  */
 final class AdminRoutes {
   private final NodeContext node;
   private final Nanoservice service;
+  private final ReachabilityProbe probe;
 
   AdminRoutes(NodeContext node, Nanoservice service) {
     this.node = node;
     this.service = service;
+    this.probe = new ReachabilityProbe(node.vertx());
   }
 
   void handle(HttpServerRequest req) {
@@ -30,7 +33,37 @@ final class AdminRoutes {
               req,
               service.ready() ? 200 : 503,
               new JsonObject().put("status", service.ready() ? "UP" : "DOWN"));
+      case "/probe" -> probe(req);
       default -> json(req, 404, new JsonObject().put("error", "no such path: " + req.path()));
+    }
+  }
+
+  private void probe(HttpServerRequest req) {
+    String host = req.getParam("host");
+    Integer port = integer(req.getParam("port"), 1, 65535);
+    Integer timeout =
+        integer(req.getParam("timeoutMs", "1000"), 1, ReachabilityProbe.MAX_TIMEOUT_MS);
+    if (host == null || host.isBlank() || port == null || timeout == null) {
+      json(
+          req,
+          400,
+          new JsonObject()
+              .put(
+                  "error",
+                  "expected /probe?host=H&port=1..65535[&timeoutMs=1.."
+                      + ReachabilityProbe.MAX_TIMEOUT_MS
+                      + "]"));
+      return;
+    }
+    probe.probe(host, port, timeout).onSuccess(answer -> json(req, 200, answer));
+  }
+
+  private static Integer integer(String value, int min, int max) {
+    try {
+      int n = Integer.parseInt(value);
+      return n >= min && n <= max ? n : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -1,7 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.DnsNames;
-import io.simianviz.api.topology.Instance;
+import io.simianviz.api.pod.DiscoveryEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
@@ -9,17 +8,16 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Discovery on Kubernetes: each (tier, zone) has a headless Service {@code
- * <arch>-<tier-kebab>-<zone-kebab>} whose A records are the ready pods. Names are re-resolved on an
- * interval (spigo's eureka poll), off the event loop since the JDK resolver blocks; callers read
- * the last answer and never wait. A tier without per-zone Services (an elb, a zone-less tier) is
- * looked up by its tier Service {@code <arch>-<tier-kebab>}.
+ * Discovery on Kubernetes: each group of a dependency (a tier in a region and zone) is the DNS name
+ * of a headless Service whose A records are the group's ready pods, as listed by the operator in
+ * {@link DiscoveryEntry} form. Names are re-resolved on an interval (spigo's eureka poll), off the
+ * event loop since the JDK resolver blocks; callers read the last answer and never wait.
  */
 public final class DnsDiscovery implements Discovery {
   /** Blocking name lookup; the JDK resolver by default, a table in tests. */
@@ -29,32 +27,20 @@ public final class DnsDiscovery implements Discovery {
   }
 
   private final Vertx vertx;
-  private final String arch;
-  private final String region;
-  private final List<String> zones;
+  private final Map<String, List<DiscoveryEntry>> groups = new LinkedHashMap<>();
   private final int port;
   private final Resolver resolver;
-  private final Set<String> watched = ConcurrentHashMap.newKeySet();
   private final Map<String, List<Endpoint>> resolved = new ConcurrentHashMap<>();
   private final long timerId;
 
   /**
-   * @param region the region of the caller; DNS names carry no region, so every answer is placed in
-   *     it
-   * @param port the port every pod of the architecture listens on
+   * @param entries where each dependency's groups are found
+   * @param port the port every dependency pod listens on
    */
   public DnsDiscovery(
-      Vertx vertx,
-      String arch,
-      String region,
-      List<String> zones,
-      int port,
-      Duration interval,
-      Resolver resolver) {
+      Vertx vertx, List<DiscoveryEntry> entries, int port, Duration interval, Resolver resolver) {
     this.vertx = vertx;
-    this.arch = arch;
-    this.region = region;
-    this.zones = List.copyOf(zones);
+    entries.forEach(e -> groups.computeIfAbsent(e.tier(), t -> new ArrayList<>()).add(e));
     this.port = port;
     this.resolver = resolver;
     this.timerId = vertx.setPeriodic(Math.max(1, interval.toMillis()), id -> refresh());
@@ -66,32 +52,8 @@ public final class DnsDiscovery implements Discovery {
         Arrays.stream(InetAddress.getAllByName(host)).map(InetAddress::getHostAddress).toList();
   }
 
-  /** The headless Service name of a tier in a zone. */
-  public String serviceName(String tier, String zone) {
-    return DnsNames.join(
-        DnsNames.MAX_LABEL,
-        DnsNames.sanitize(arch, DnsNames.MAX_LABEL),
-        DnsNames.kebab(tier),
-        DnsNames.kebab(zone));
-  }
-
-  /** The tier-wide Service name, used when a tier has no per-zone Services. */
-  public String tierServiceName(String tier) {
-    return DnsNames.join(
-        DnsNames.MAX_LABEL, DnsNames.sanitize(arch, DnsNames.MAX_LABEL), DnsNames.kebab(tier));
-  }
-
-  /** Starts watching tiers and resolves them now; completes when the first answers are in. */
-  public Future<Void> watch(List<String> tiers) {
-    watched.addAll(tiers);
-    return refresh();
-  }
-
   @Override
   public List<Endpoint> instances(String tier) {
-    if (watched.add(tier)) {
-      refresh();
-    }
     return resolved.getOrDefault(tier, List.of());
   }
 
@@ -105,38 +67,29 @@ public final class DnsDiscovery implements Discovery {
     // Kubernetes removes a terminating pod from the Service's endpoints.
   }
 
-  /** Re-resolves every watched tier. */
+  /** Re-resolves every dependency; completes when the answers are in. */
   public Future<Void> refresh() {
-    List<String> tiers = List.copyOf(watched);
     return vertx.executeBlocking(
         () -> {
-          for (String tier : tiers) {
-            resolved.put(tier, resolveTier(tier));
-          }
+          groups.forEach((tier, entries) -> resolved.put(tier, resolve(tier, entries)));
           return null;
         },
         false);
   }
 
-  private List<Endpoint> resolveTier(String tier) {
+  private List<Endpoint> resolve(String tier, List<DiscoveryEntry> entries) {
     List<Endpoint> endpoints = new ArrayList<>();
-    for (String zone : zones) {
-      addAll(endpoints, tier, zone, serviceName(tier, zone));
-    }
-    if (endpoints.isEmpty()) {
-      addAll(endpoints, tier, Instance.ANY, tierServiceName(tier));
+    for (DiscoveryEntry entry : entries) {
+      try {
+        for (String ip : resolver.resolve(entry.service())) {
+          endpoints.add(
+              new Endpoint(ip + ":" + port, tier, entry.region(), entry.zone(), ip, port));
+        }
+      } catch (UnknownHostException e) {
+        // No such Service, or no ready pod in it: that group has no instance right now.
+      }
     }
     return List.copyOf(endpoints);
-  }
-
-  private void addAll(List<Endpoint> out, String tier, String zone, String name) {
-    try {
-      for (String ip : resolver.resolve(name)) {
-        out.add(new Endpoint(ip + ":" + port, tier, region, zone, ip, port));
-      }
-    } catch (UnknownHostException e) {
-      // No such Service, or no ready pod in it: that zone has no instance right now.
-    }
   }
 
   @Override

@@ -30,20 +30,30 @@ public final class PodMain {
     DnsDiscovery dns =
         new DnsDiscovery(
             vertx,
-            config.arch(),
-            config.region(),
-            settings.zones(),
+            settings.discovery(),
             settings.dependencyPort(),
             settings.dnsInterval(),
             DnsDiscovery.systemResolver());
     NodeContext node =
         new NodeContext(vertx, dns, settings.policy(), settings.spans(), settings.sampleRate());
     Nanoservice service =
-        dns.watch(config.dependencyTiers())
+        dns.refresh()
             .compose(v -> Nanoservice.start(node, config))
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
+    if (settings.adminPort() > 0) {
+      // A port of its own so NetworkPolicies can open the admin endpoints (stats, probes) to the
+      // operator without opening the service port.
+      AdminRoutes admin = new AdminRoutes(node, service);
+      vertx
+          .createHttpServer()
+          .requestHandler(admin::handle)
+          .listen(settings.adminPort(), config.host())
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(30, TimeUnit.SECONDS);
+    }
     if (settings.traffic() != null) {
       service.startTraffic(settings.traffic());
     }

@@ -4,26 +4,33 @@ import io.simianviz.api.model.Defaults;
 import io.simianviz.api.model.Durations;
 import io.simianviz.api.model.ServiceTime;
 import io.simianviz.api.model.TierPackage;
+import io.simianviz.api.pod.DependencyEntry;
+import io.simianviz.api.pod.DiscoveryEntry;
+import io.simianviz.api.pod.PodVariables;
 import io.simianviz.api.topology.Instance;
 import io.simianviz.api.v1alpha1.Fanout;
 import io.simianviz.api.v1alpha1.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Pod mode configuration, read from environment variables (the operator sets them; the table is in
- * docs/nanoservice.md). Parsing is separate from {@link PodMain} so it can be tested.
+ * Pod mode configuration, read from the environment variables of {@link PodVariables} (the
+ * operator's manifests write them; the table is in docs/nanoservice.md). Parsing is separate from
+ * {@link PodMain} so it can be tested.
  *
+ * @param adminPort port of a second server for the admin endpoints only, or 0 for none (they are
+ *     always served on the service port too)
+ * @param discovery the Services where each dependency's instances are found
  * @param traffic the traffic to send, or null when this is not a traffic source or it is off
  */
 public record PodSettings(
     InstanceConfig config,
-    List<String> zones,
+    int adminPort,
+    List<DiscoveryEntry> discovery,
     int dependencyPort,
     Duration dnsInterval,
     CallPolicy policy,
@@ -36,78 +43,87 @@ public record PodSettings(
    */
   public static PodSettings fromEnvironment(Map<String, String> env) {
     Env e = new Env(env);
-    String tier = e.required("SIMIANVIZ_TIER");
+    String tier = e.required(PodVariables.TIER);
     TierPackage pkg =
-        TierPackage.fromSpigoName(e.required("SIMIANVIZ_PACKAGE"))
+        TierPackage.fromSpigoName(e.required(PodVariables.PACKAGE))
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "SIMIANVIZ_PACKAGE must be one of " + TierPackage.knownNames()));
+                        PodVariables.PACKAGE + " must be one of " + TierPackage.knownNames()));
     Map<String, TierPackage> deps = new LinkedHashMap<>();
-    boolean crossRegion = false;
-    for (String dep : e.list("SIMIANVIZ_DEPENDENCIES", List.of())) {
-      String[] parts = dep.split(":");
-      if (parts[0].equals(TierPackage.EUREKA_DEPENDENCY)) {
-        crossRegion = true;
-        continue;
-      }
-      if (parts.length != 2 || TierPackage.fromSpigoName(parts[1]).isEmpty()) {
-        throw new IllegalArgumentException(
-            "SIMIANVIZ_DEPENDENCIES entries are tier:package, e.g. cassSubscriber:priamCassandra;"
-                + " got "
-                + dep);
-      }
-      deps.put(parts[0], TierPackage.fromSpigoName(parts[1]).get());
+    for (DependencyEntry dep : DependencyEntry.parseAll(e.get(PodVariables.DEPENDENCIES))) {
+      deps.put(dep.tier(), dep.pkg());
     }
-    int port = e.integer("SIMIANVIZ_PORT", 8080);
-    String serviceTime = e.get("SIMIANVIZ_SERVICE_TIME");
+    List<DiscoveryEntry> discovery = DiscoveryEntry.parseAll(e.get(PodVariables.DISCOVERY));
+    for (String dep : deps.keySet()) {
+      if (discovery.stream().noneMatch(d -> d.tier().equals(dep))) {
+        throw new IllegalArgumentException(
+            PodVariables.DISCOVERY + " has no entry for dependency " + dep);
+      }
+    }
+    int port = e.integer(PodVariables.PORT, 8080);
+    int adminPort = e.integer(PodVariables.ADMIN_PORT, 0);
+    String serviceTime = e.get(PodVariables.SERVICE_TIME);
     InstanceConfig config =
         new InstanceConfig(
-            e.required("SIMIANVIZ_ARCH"),
-            e.get("SIMIANVIZ_INSTANCE", e.get("HOSTNAME", tier)),
+            e.required(PodVariables.ARCH),
+            e.get(PodVariables.POD_NAME, e.get("HOSTNAME", tier)),
             tier,
             pkg,
-            e.get("SIMIANVIZ_REGION", Defaults.REGION_NAMES.get(0)),
-            e.get("SIMIANVIZ_ZONE", Instance.ANY),
+            e.get(PodVariables.REGION, Defaults.REGION_NAMES.get(0)),
+            e.get(PodVariables.ZONE, Instance.ANY),
             deps,
-            crossRegion,
-            Protocol.valueOf(e.get("SIMIANVIZ_PROTOCOL", "http").toUpperCase(Locale.ROOT)),
+            e.bool(PodVariables.CROSS_REGION, false),
+            Protocol.valueOf(e.get(PodVariables.PROTOCOL, "http").toUpperCase(Locale.ROOT)),
             serviceTime == null ? PackageDefaults.serviceTime(pkg) : ServiceTime.parse(serviceTime),
-            e.decimal("SIMIANVIZ_ERROR_RATE", 0),
-            e.integer("SIMIANVIZ_RESPONSE_BYTES", PackageDefaults.RESPONSE_BYTES),
-            e.decimal("SIMIANVIZ_HIT_RATE", PackageDefaults.hitRate(pkg)),
-            Fanout.valueOf(e.get("SIMIANVIZ_FANOUT", "one").toUpperCase(Locale.ROOT)),
-            e.get("SIMIANVIZ_HOST", e.get("POD_IP", "0.0.0.0")),
+            e.decimal(PodVariables.ERROR_RATE, 0),
+            e.integer(PodVariables.RESPONSE_BYTES, PackageDefaults.RESPONSE_BYTES),
+            e.decimal(PodVariables.HIT_RATE, PackageDefaults.hitRate(pkg)),
+            Fanout.valueOf(e.get(PodVariables.FANOUT, "one").toUpperCase(Locale.ROOT)),
+            e.get(PodVariables.HOST, "0.0.0.0"),
             port);
+    if (adminPort == port) {
+      throw new IllegalArgumentException(
+          PodVariables.ADMIN_PORT
+              + " must differ from "
+              + PodVariables.PORT
+              + " (both "
+              + port
+              + ")");
+    }
     CallPolicy policy =
         CallPolicy.defaults()
-            .withTimeout(e.duration("SIMIANVIZ_CALL_TIMEOUT", Duration.ofSeconds(2)))
-            .withMaxRetries(e.integer("SIMIANVIZ_RETRIES", 2));
-    String spanFile = e.get("SIMIANVIZ_SPAN_FILE");
-    String flowFile = e.get("SIMIANVIZ_FLOW_FILE");
+            .withTimeout(e.duration(PodVariables.CALL_TIMEOUT, Duration.ofSeconds(2)))
+            .withMaxRetries(e.integer(PodVariables.RETRIES, 2));
+    String spanFile = e.get(PodVariables.SPAN_FILE);
+    String flowFile = e.get(PodVariables.FLOW_FILE);
     SpanExporter.Options spans =
         new SpanExporter.Options(
             spanFile == null ? null : Path.of(spanFile),
             flowFile == null ? null : Path.of(flowFile),
-            e.get("SIMIANVIZ_ZIPKIN_ENDPOINT"),
+            e.get(PodVariables.ZIPKIN_ENDPOINT),
             10_000,
             500,
             Duration.ofSeconds(1));
-    double rate = e.decimal("SIMIANVIZ_TRAFFIC_RATE", Defaults.TRAFFIC_RATE);
-    List<String> mix = e.list("SIMIANVIZ_TRAFFIC_MIX", List.of("50", "50"), ":");
+    double rate = e.decimal(PodVariables.TRAFFIC_RATE, Defaults.TRAFFIC_RATE);
+    boolean sends =
+        pkg == TierPackage.DENOMINATOR && rate > 0 && e.bool(PodVariables.TRAFFIC_ENABLED, true);
     TrafficSource.Options traffic =
-        pkg == TierPackage.DENOMINATOR && rate > 0
+        sends
             ? TrafficSource.Options.of(
-                rate, Integer.parseInt(mix.get(0)), Integer.parseInt(mix.get(1)))
+                rate,
+                e.integer(PodVariables.TRAFFIC_GET, 50),
+                e.integer(PodVariables.TRAFFIC_PUT, 50))
             : null;
     return new PodSettings(
         config,
-        e.list("SIMIANVIZ_ZONES", Defaults.ZONE_NAMES),
-        e.integer("SIMIANVIZ_DEPENDENCY_PORT", port),
-        e.duration("SIMIANVIZ_DNS_INTERVAL", Duration.ofSeconds(1)),
+        adminPort,
+        discovery,
+        e.integer(PodVariables.DEPENDENCY_PORT, port),
+        e.duration(PodVariables.DNS_INTERVAL, Duration.ofSeconds(1)),
         policy,
         spans,
-        e.decimal("SIMIANVIZ_SAMPLE_RATE", 1.0),
+        e.decimal(PodVariables.SAMPLE_RATE, 1.0),
         traffic);
   }
 
@@ -131,15 +147,16 @@ public record PodSettings(
       return v;
     }
 
-    List<String> list(String name, List<String> fallback) {
-      return list(name, fallback, ",");
-    }
-
-    List<String> list(String name, List<String> fallback, String separator) {
-      String v = get(name);
-      return v == null
-          ? fallback
-          : Arrays.stream(v.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    boolean bool(String name, boolean fallback) {
+      return parse(
+          name,
+          fallback,
+          v -> {
+            if (!v.equals("true") && !v.equals("false")) {
+              throw new IllegalArgumentException("expected true or false");
+            }
+            return Boolean.parseBoolean(v);
+          });
     }
 
     int integer(String name, int fallback) {

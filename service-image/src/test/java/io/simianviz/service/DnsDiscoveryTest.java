@@ -1,7 +1,9 @@
 package io.simianviz.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import io.simianviz.api.pod.DiscoveryEntry;
 import io.vertx.core.Vertx;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -30,31 +32,28 @@ class DnsDiscoveryTest {
   }
 
   @Test
-  void resolvesPerTierPerZoneServicesAndNoticesChanges() throws Exception {
+  void resolvesEachGroupsServiceAndNoticesChanges() throws Exception {
     DnsDiscovery dns =
         new DnsDiscovery(
             vertx,
-            "netflixoss",
-            "us-east-1",
-            List.of("zoneA", "zoneB"),
+            DiscoveryEntry.parseAll(
+                "cassSubscriber/us-east-1/zoneA=n-cass-a,cassSubscriber/us-east-1/zoneB=n-cass-b"),
             8080,
             Duration.ofMillis(50),
             table);
-    assertThat(dns.serviceName("cassSubscriber", "zoneA"))
-        .isEqualTo("netflixoss-cass-subscriber-zone-a");
-    records.put("netflixoss-cass-subscriber-zone-a", List.of("127.0.0.5"));
-    records.put("netflixoss-cass-subscriber-zone-b", List.of("127.0.0.6", "127.0.0.7"));
+    records.put("n-cass-a", List.of("127.0.0.5"));
+    records.put("n-cass-b", List.of("127.0.0.6", "127.0.0.7"));
 
-    Fleet.await(dns.watch(List.of("cassSubscriber")));
+    Fleet.await(dns.refresh());
 
     assertThat(dns.instances("cassSubscriber"))
         .extracting(Endpoint::zone, Endpoint::address)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("zoneA", "127.0.0.5:8080"),
-            org.assertj.core.groups.Tuple.tuple("zoneB", "127.0.0.6:8080"),
-            org.assertj.core.groups.Tuple.tuple("zoneB", "127.0.0.7:8080"));
+            tuple("zoneA", "127.0.0.5:8080"),
+            tuple("zoneB", "127.0.0.6:8080"),
+            tuple("zoneB", "127.0.0.7:8080"));
 
-    records.remove("netflixoss-cass-subscriber-zone-a");
+    records.remove("n-cass-a");
     Fleet.eventually(Duration.ofSeconds(5), () -> dns.instances("cassSubscriber").size() == 2);
     List<Endpoint> ordered =
         CandidateOrder.order(dns.instances("cassSubscriber"), "us-east-1", "zoneA", true, 0);
@@ -63,18 +62,46 @@ class DnsDiscoveryTest {
   }
 
   @Test
-  void aTierWithoutZoneServicesIsFoundByItsTierService() throws Exception {
+  void groupsKeepTheirRegionSoCallersPreferTheirOwn() throws Exception {
     DnsDiscovery dns =
         new DnsDiscovery(
-            vertx, "lamp", "us-east-1", List.of("zoneA"), 8080, Duration.ofSeconds(30), table);
+            vertx,
+            DiscoveryEntry.parseAll(
+                "cass/us-east-1/zoneA=n-cass-east-a,cass/eu-west-1/zoneA=n-cass-west-a"),
+            8080,
+            Duration.ofSeconds(30),
+            table);
+    records.put("n-cass-east-a", List.of("127.0.0.5"));
+    records.put("n-cass-west-a", List.of("127.0.0.6"));
+
+    Fleet.await(dns.refresh());
+
+    List<Endpoint> ordered =
+        CandidateOrder.order(dns.instances("cass"), "eu-west-1", "zoneA", true, 0);
+    assertThat(ordered)
+        .extracting(Endpoint::region, Endpoint::host)
+        .containsExactly(tuple("eu-west-1", "127.0.0.6"), tuple("us-east-1", "127.0.0.5"));
+    dns.close();
+  }
+
+  @Test
+  void anElbIsOneVirtualAddressAndAnUnknownTierHasNoInstances() throws Exception {
+    DnsDiscovery dns =
+        new DnsDiscovery(
+            vertx,
+            DiscoveryEntry.parseAll("webserver-elb/*/*=lamp-webserver-elb,missing/*/*=nowhere"),
+            8080,
+            Duration.ofSeconds(30),
+            table);
     records.put("lamp-webserver-elb", List.of("127.0.0.9"));
 
-    Fleet.await(dns.watch(List.of("webserver-elb", "missing")));
+    Fleet.await(dns.refresh());
 
     assertThat(dns.instances("webserver-elb"))
         .singleElement()
         .satisfies(e -> assertThat(e.zone()).isEqualTo("*"));
     assertThat(dns.instances("missing")).isEmpty();
+    assertThat(dns.instances("unlisted")).isEmpty();
     dns.close();
   }
 }

@@ -6,23 +6,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.simianviz.api.model.ServiceTime;
 import io.simianviz.api.model.TierPackage;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodSettingsTest {
+  static Map<String, String> base(String tier, String pkg) {
+    Map<String, String> env = new HashMap<>();
+    env.put("SIMIANVIZ_ARCH", "a");
+    env.put("SIMIANVIZ_TIER", tier);
+    env.put("SIMIANVIZ_PACKAGE", pkg);
+    return env;
+  }
+
   @Test
   void readsAnInstanceFromTheEnvironment() {
-    PodSettings s =
-        PodSettings.fromEnvironment(
-            Map.of(
-                "SIMIANVIZ_ARCH", "netflixoss",
-                "SIMIANVIZ_TIER", "subscriber",
-                "SIMIANVIZ_PACKAGE", "staash",
-                "HOSTNAME", "netflixoss-subscriber-abc",
-                "SIMIANVIZ_ZONE", "zoneB",
-                "SIMIANVIZ_DEPENDENCIES", "cassSubscriber:priamCassandra, evcache:cache, eureka",
-                "SIMIANVIZ_SERVICE_TIME", "constant(3ms)",
-                "SIMIANVIZ_CALL_TIMEOUT", "250ms"));
+    Map<String, String> env = base("subscriber", "staash");
+    env.put("SIMIANVIZ_POD_NAME", "netflixoss-subscriber-abc");
+    env.put("SIMIANVIZ_ZONE", "zoneB");
+    env.put("SIMIANVIZ_DEPENDENCIES", "cassSubscriber=priamCassandra:http, evcache=cache:http");
+    env.put("SIMIANVIZ_CROSS_REGION", "true");
+    env.put(
+        "SIMIANVIZ_DISCOVERY",
+        "cassSubscriber/us-east-1/zoneA=n-cass-a,evcache/us-east-1/zoneA=n-evcache-a");
+    env.put("SIMIANVIZ_SERVICE_TIME", "constant(3ms)");
+    env.put("SIMIANVIZ_CALL_TIMEOUT", "250ms");
+    env.put("SIMIANVIZ_ADMIN_PORT", "8081");
+    PodSettings s = PodSettings.fromEnvironment(env);
 
     InstanceConfig c = s.config();
     assertThat(c.name()).isEqualTo("netflixoss-subscriber-abc");
@@ -35,37 +45,50 @@ class PodSettingsTest {
     assertThat(c.crossRegion()).isTrue();
     assertThat(c.serviceTime()).isEqualTo(new ServiceTime.Constant(3_000_000));
     assertThat(c.port()).isEqualTo(8080);
+    assertThat(s.adminPort()).isEqualTo(8081);
     assertThat(s.policy().timeout()).isEqualTo(Duration.ofMillis(250));
-    assertThat(s.zones()).containsExactly("zoneA", "zoneB", "zoneC");
+    assertThat(s.discovery())
+        .extracting(d -> d.service())
+        .containsExactly("n-cass-a", "n-evcache-a");
     assertThat(s.traffic()).isNull();
   }
 
   @Test
-  void aDenominatorGetsItsTrafficAndBadValuesAreNamed() {
-    PodSettings s =
-        PodSettings.fromEnvironment(
-            Map.of(
-                "SIMIANVIZ_ARCH", "a",
-                "SIMIANVIZ_TIER", "www",
-                "SIMIANVIZ_PACKAGE", "denominator",
-                "SIMIANVIZ_TRAFFIC_RATE", "250",
-                "SIMIANVIZ_TRAFFIC_MIX", "90:10"));
-    assertThat(s.traffic()).isEqualTo(TrafficSource.Options.of(250, 90, 10));
+  void aDenominatorGetsItsTrafficUnlessDisabled() {
+    Map<String, String> env = base("www", "denominator");
+    env.put("SIMIANVIZ_TRAFFIC_RATE", "250");
+    env.put("SIMIANVIZ_TRAFFIC_GET", "90");
+    env.put("SIMIANVIZ_TRAFFIC_PUT", "10");
+    assertThat(PodSettings.fromEnvironment(env).traffic())
+        .isEqualTo(TrafficSource.Options.of(250, 90, 10));
 
-    assertThatThrownBy(
-            () ->
-                PodSettings.fromEnvironment(
-                    Map.of(
-                        "SIMIANVIZ_ARCH", "a", "SIMIANVIZ_TIER", "x", "SIMIANVIZ_PACKAGE", "db")))
+    env.put("SIMIANVIZ_TRAFFIC_ENABLED", "false");
+    assertThat(PodSettings.fromEnvironment(env).traffic()).isNull();
+  }
+
+  @Test
+  void badValuesAreNamed() {
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(base("x", "db")))
         .hasMessageStartingWith("SIMIANVIZ_PACKAGE must be one of");
-    assertThatThrownBy(
-            () ->
-                PodSettings.fromEnvironment(
-                    Map.of(
-                        "SIMIANVIZ_ARCH", "a",
-                        "SIMIANVIZ_TIER", "x",
-                        "SIMIANVIZ_PACKAGE", "store",
-                        "SIMIANVIZ_RETRIES", "many")))
+
+    Map<String, String> retries = base("x", "store");
+    retries.put("SIMIANVIZ_RETRIES", "many");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(retries))
         .hasMessageStartingWith("SIMIANVIZ_RETRIES=\"many\" is not valid");
+
+    Map<String, String> undiscovered = base("x", "karyon");
+    undiscovered.put("SIMIANVIZ_DEPENDENCIES", "store=store:http");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(undiscovered))
+        .hasMessage("SIMIANVIZ_DISCOVERY has no entry for dependency store");
+
+    Map<String, String> flag = base("x", "denominator");
+    flag.put("SIMIANVIZ_TRAFFIC_ENABLED", "yes");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(flag))
+        .hasMessage("SIMIANVIZ_TRAFFIC_ENABLED=\"yes\" is not valid: expected true or false");
+
+    Map<String, String> ports = base("x", "store");
+    ports.put("SIMIANVIZ_ADMIN_PORT", "8080");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(ports))
+        .hasMessage("SIMIANVIZ_ADMIN_PORT must differ from SIMIANVIZ_PORT (both 8080)");
   }
 }

@@ -129,7 +129,7 @@ class ArchitectureManifestsTest {
         .satisfies(
             d ->
                 assertThat(env(d))
-                    .containsEntry("SIMIANVIZ_ROLE", "traffic-source")
+                    .containsEntry("SIMIANVIZ_DEPENDENCIES", "www-elb=elb:http")
                     .containsEntry("SIMIANVIZ_TRAFFIC_RATE", "100")
                     .containsEntry("SIMIANVIZ_DISCOVERY", "www-elb/*/*=netflixoss-www-elb"));
   }
