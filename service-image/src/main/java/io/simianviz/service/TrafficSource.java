@@ -119,14 +119,20 @@ public final class TrafficSource {
         .onComplete(
             ar -> {
               inFlight.decrementAndGet();
-              finish(request, intendedStart, ar.result(), root, startMicros);
+              // The client answers every call with a reply; a failure here is a bug or a shutdown,
+              // and it is still counted as an error rather than lost.
+              Reply reply =
+                  ar.succeeded()
+                      ? ar.result()
+                      : Reply.error(Reply.DEPENDENCY_FAILED, "call failed: " + ar.cause());
+              finish(request, intendedStart, reply, root, startMicros);
             });
   }
 
   private void finish(
       Request request, long intendedStart, Reply reply, TraceContext root, long startMicros) {
     long micros = (System.nanoTime() - intendedStart) / 1000;
-    boolean error = reply == null || reply.isError();
+    boolean error = reply.isError();
     series.get(request.op()).record(micros, error);
     all.recordValue(Math.max(1, Math.min(Series.HIGHEST_MICROS, micros)));
     completed.incrementAndGet();

@@ -52,7 +52,9 @@ public final class LocalRun implements AutoCloseable {
   private final Writer graphFile;
   private final SpigoGraphWriter graph;
   private final LocalChaos chaos;
+  private EventLoopSlots slots;
   private final long startNanos = System.nanoTime();
+  private volatile long startupMillis;
   private volatile boolean stopping;
 
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
@@ -98,6 +100,7 @@ public final class LocalRun implements AutoCloseable {
       tiers.put(t.getName(), t);
       packages.put(t.getName(), TierPackage.fromSpigoName(t.getPackageName()).orElseThrow());
     }
+    slots = EventLoopSlots.deploy(vertx);
     List<Future<Nanoservice>> started = new ArrayList<>();
     Instant now = Instant.now();
     for (Instance i : topology.instances()) {
@@ -113,23 +116,31 @@ public final class LocalRun implements AutoCloseable {
       started.add(launch(i, config));
     }
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    startupMillis = elapsedMillis();
     for (InstanceEdges.InstanceEdge e : InstanceEdges.of(topology, spec)) {
       graph.edge(e.source(), e.target(), now);
     }
     if (Defaults.trafficEnabled(spec)) {
       double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
       int[] mix = Defaults.mix(spec);
-      for (Nanoservice s : running.values()) {
-        if (s.config().pkg() == TierPackage.DENOMINATOR) {
-          s.startTraffic(TrafficSource.Options.of(rate, mix[0], mix[1]));
+      TrafficSource.Options traffic = TrafficSource.Options.of(rate, mix[0], mix[1]);
+      List<Future<TrafficSource>> sources = new ArrayList<>();
+      for (Instance i : topology.instances()) {
+        Nanoservice s = running.get(i.name());
+        if (s != null && s.config().pkg() == TierPackage.DENOMINATOR) {
+          // On the instance's own event loop, so its timer and calls are not all on one thread.
+          sources.add(slots.on(i.ordinal(), () -> Future.succeededFuture(s.startTraffic(traffic))));
         }
       }
+      Future.all(sources).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     chaos.start();
   }
 
   private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
-    return Nanoservice.start(node, config).onSuccess(s -> running.put(instance.name(), s));
+    return slots
+        .on(instance.ordinal(), () -> Nanoservice.start(node, config))
+        .onSuccess(s -> running.put(instance.name(), s));
   }
 
   /** Kills an instance abruptly; it leaves discovery a moment later and comes back later still. */
@@ -188,6 +199,11 @@ public final class LocalRun implements AutoCloseable {
 
   boolean stopping() {
     return stopping;
+  }
+
+  /** How long it took until every instance was up (0 while starting). */
+  long startupMillis() {
+    return startupMillis;
   }
 
   long elapsedMillis() {

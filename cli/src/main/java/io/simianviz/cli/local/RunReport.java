@@ -13,11 +13,20 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** What a local run measured: summary.json, histograms.txt/.csv and the console's final table. */
+/**
+ * What a local run measured: summary.json, histograms.txt/.csv and the console's final table.
+ *
+ * @param startupS seconds until every instance was up
+ * @param hops calls between two instances (every edge, the traffic sources' included)
+ * @param hopsPerSecond hops over the time after start-up
+ */
 record RunReport(
     String arch,
     int instances,
     double durationS,
+    double startupS,
+    long hops,
+    double hopsPerSecond,
     long requests,
     long errors,
     double successRate,
@@ -41,7 +50,11 @@ record RunReport(
       errors += summary.errors();
     }
     StatsRegistry stats = run.node().stats();
+    long hops = 0;
     for (var series : stats.snapshot()) {
+      if (series.kind() == io.simianviz.service.Series.Kind.EDGE) {
+        hops += series.count();
+      }
       if (series.kind() == io.simianviz.service.Series.Kind.TRAFFIC) {
         Histogram h = stats.series(series.kind(), series.tier(), series.detail()).histogram();
         if (all == null) {
@@ -54,10 +67,16 @@ record RunReport(
     Map<String, Integer> perTier = new java.util.LinkedHashMap<>();
     run.topology().byTier().forEach((tier, list) -> perTier.put(tier, list.size()));
     Map<String, TierTotals> tiers = TierTotals.of(stats, perTier);
+    double elapsedS = run.elapsedMillis() / 1000.0;
+    double startupS = run.startupMillis() / 1000.0;
+    double trafficS = elapsedS - startupS;
     return new RunReport(
         run.architecture().name(),
         run.totalInstances(),
-        run.elapsedMillis() / 1000.0,
+        elapsedS,
+        startupS,
+        hops,
+        trafficS > 0 ? hops / trafficS : 0,
         requests,
         errors,
         requests == 0 ? 0 : 100.0 * (requests - errors) / requests,
@@ -94,8 +113,20 @@ record RunReport(
 
   void print(PrintStream out) {
     out.printf(
-        "%s: %d instances, %.1f s, %d requests, %d errors, success %.2f%%, p50 %.2f ms, p99 %.2f ms, %d chaos kills%n",
-        arch, instances, durationS, requests, errors, successRate, p50Ms, p99Ms, chaos.size());
+        "%s: %d instances up in %.2f s, %.1f s, %d requests, %d errors, success %.2f%%, p50 %.2f ms,"
+            + " p99 %.2f ms, %d chaos kills, %d hops (%.0f/s)%n",
+        arch,
+        instances,
+        startupS,
+        durationS,
+        requests,
+        errors,
+        successRate,
+        p50Ms,
+        p99Ms,
+        chaos.size(),
+        hops,
+        hopsPerSecond);
     out.printf(
         "  %-24s %9s %10s %8s %9s %9s%n",
         "tier", "instances", "requests", "errors", "p50 ms", "p99 ms");

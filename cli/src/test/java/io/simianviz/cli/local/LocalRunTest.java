@@ -64,6 +64,11 @@ class LocalRunTest {
     assertThat(summary.get("instances").asInt()).isEqualTo(23);
     assertThat(summary.get("requests").asLong()).isGreaterThan(300);
     assertThat(summary.get("successRate").asDouble()).isGreaterThanOrEqualTo(99.0);
+    // www -> webserver-elb -> webserver -> memcache/rds-mysql: at least three hops per request.
+    assertThat(summary.get("hops").asLong())
+        .isGreaterThanOrEqualTo(3 * summary.get("requests").asLong());
+    assertThat(summary.get("startupS").asDouble()).isPositive();
+    assertThat(summary.get("hopsPerSecond").asDouble()).isPositive();
     assertThat(summary.get("chaos")).hasSize(1);
     assertThat(summary.get("chaos").get(0).get("victim").asText()).contains(".webserver");
     Map<String, Long> requestsByTier = new HashMap<>();
