@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Local runtime at scale (issue #4, DESIGN §10): netflixoss at --scale 100, 1000 and 10000 with the
+# default traffic, then a rate sweep at --scale 1000 to find where the machine saturates.
+# Prints a markdown table per part (also written to OUT/results.md).
+#
+# Needs: a JDK >= 21 (found by bin/jdk.sh), GNU time (Debian package `time`) and jq.
+# Usage: bench/local-scale.sh [-d SECONDS] [-o OUT] [-r "RATE ..."] [-s "SCALE ..."]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+duration=20
+out=${TMPDIR:-/tmp}/simianviz-bench-local
+rates="250 500 1000 2000 4000"
+scales="100 1000 10000"
+while getopts "d:o:r:s:" opt; do
+  case $opt in
+    d) duration=$OPTARG ;;
+    o) out=$OPTARG ;;
+    r) rates=$OPTARG ;;
+    s) scales=$OPTARG ;;
+    *) echo "usage: $0 [-d SECONDS] [-o OUT] [-r \"RATE ...\"] [-s \"SCALE ...\"]" >&2; exit 2 ;;
+  esac
+done
+for tool in /usr/bin/time jq; do
+  command -v "$tool" >/dev/null || { echo "$0: needs $tool (apt-get install -y time jq)" >&2; exit 2; }
+done
+# Every instance holds a listening socket; use the whole hard limit of open files.
+ulimit -n "$(ulimit -Hn)"
+mkdir -p "$out"
+results="$out/results.md"
+cd "$root"
+./simianviz validate examples/netflixoss.yaml >/dev/null # builds the CLI once, outside the timings
+
+# run NAME ARGS...: one local run under GNU time; leaves OUT/NAME/{summary.json,time.txt}
+run() {
+  local name=$1
+  shift
+  rm -rf "${out:?}/$name"
+  /usr/bin/time -v -o "$out/$name.time" ./simianviz run examples/netflixoss.yaml \
+    --duration "${duration}s" --out "$out/$name" "$@" >"$out/$name.log" 2>&1
+  cp "$out/$name.time" "$out/$name/time.txt"
+}
+peak_mb() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$out/$1/time.txt"; }
+cpu_s() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$out/$1/time.txt"; }
+
+{
+  echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)," \
+    "$(free -g | awk '/Mem:/ {print $2}') GiB;" \
+    "$(. "$root/bin/jdk.sh" >/dev/null 2>&1 && "$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "Date: $(date -u +%Y-%m-%d); load before: $(cut -d' ' -f1-3 /proc/loadavg); duration ${duration} s per run"
+  echo
+  echo "| scale | instances | all up (s) | requests | success | p99 (ms) | hops/s | peak RSS (MB) | RSS per instance (KB) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} | tee "$results"
+for scale in $scales; do
+  run "scale-$scale" --scale "$scale"
+  s="$out/scale-$scale/summary.json"
+  rss=$(peak_mb "scale-$scale")
+  jq -r --arg scale "$scale" --arg rss "$rss" \
+    '"| \($scale) | \(.instances) | \(.startupS) | \(.requests) | \(.successRate * 1000 | round / 1000)% | \(.p99Ms) | \(.hopsPerSecond | round) | \($rss) | \(($rss | tonumber) * 1024 / .instances | round) |"' \
+    "$s" | tee -a "$results"
+done
+{
+  echo
+  echo "Rate sweep, scale 1000 (rate = requests/s per traffic source):"
+  echo
+  echo "| rate | instances | requests | success | p50 (ms) | p99 (ms) | hops/s | CPU s / wall s | peak RSS (MB) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} | tee -a "$results"
+for rate in $rates; do
+  run "rate-$rate" --scale 1000 --rate "$rate"
+  s="$out/rate-$rate/summary.json"
+  jq -r --arg rate "$rate" --arg cpu "$(cpu_s "rate-$rate")" --arg rss "$(peak_mb "rate-$rate")" \
+    '"| \($rate) | \(.instances) | \(.requests) | \(.successRate * 1000 | round / 1000)% | \(.p50Ms) | \(.p99Ms) | \(.hopsPerSecond | round) | \($cpu) / \(.durationS) | \($rss) |"' \
+    "$s" | tee -a "$results"
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); outputs in $out" | tee -a "$results"
