@@ -42,6 +42,14 @@ final class RunCommand implements Callable<Integer> {
   Double rate;
 
   @Option(
+      names = "--sample-rate",
+      paramLabel = "F",
+      description =
+          "Fraction of traces recorded in spans.json, 0 to 1; default: the spec's"
+              + " tracing.sampleRate, else 1. Lower it for throughput runs.")
+  Double sampleRate;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Output directory; default ./simianviz-out/<arch>.")
@@ -66,6 +74,14 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--duration: " + e.getMessage());
     }
+    if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--rate: must be above 0 and at most 1000000 (was " + rate + ")");
+    }
+    if (sampleRate != null && !(sampleRate >= 0 && sampleRate <= 1)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
+    }
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
     Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
     RunOptions options =
@@ -74,6 +90,7 @@ final class RunCommand implements Callable<Integer> {
             expansion.scale,
             expansion.regions,
             rate,
+            sampleRate,
             outDir,
             seed,
             port,

@@ -83,6 +83,16 @@ class CliTest {
   }
 
   @Test
+  void runRefusesARateOrSampleRateOutOfRangeBeforeStartingAnything() {
+    CliRun rate = CliRun.of("run", "--rate", "-5", "x.yaml");
+    assertThat(rate.exitCode()).isEqualTo(2);
+    assertThat(rate.err()).contains("--rate: must be above 0 and at most 1000000 (was -5.0)");
+    CliRun sample = CliRun.of("run", "--sample-rate", "1.5", "x.yaml");
+    assertThat(sample.exitCode()).isEqualTo(2);
+    assertThat(sample.err()).contains("--sample-rate: must be between 0 and 1 (was 1.5)");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     CliRun run = CliRun.of("graph", "--colour", "x.yaml");
     assertThat(run.exitCode()).isEqualTo(2);

@@ -72,9 +72,11 @@ public final class LocalRun implements AutoCloseable {
                     Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
     Files.createDirectories(options.out());
     double sampleRate =
-        spec.getTracing() == null || spec.getTracing().getSampleRate() == null
-            ? 1.0
-            : spec.getTracing().getSampleRate();
+        options.sampleRate() != null
+            ? options.sampleRate()
+            : spec.getTracing() == null || spec.getTracing().getSampleRate() == null
+                ? 1.0
+                : spec.getTracing().getSampleRate();
     this.node =
         new NodeContext(
             vertx,

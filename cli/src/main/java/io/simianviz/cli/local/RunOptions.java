@@ -8,6 +8,7 @@ import java.time.Duration;
  *
  * @param duration how long traffic runs; zero means until interrupted
  * @param rate requests per second per traffic source; null keeps the spec's
+ * @param sampleRate fraction of traces recorded; null keeps the spec's
  * @param port the port every instance listens on, each on its own loopback address (0: any)
  * @param progressEvery how often the console shows progress
  */
@@ -16,6 +17,7 @@ public record RunOptions(
     Integer scale,
     Integer regions,
     Double rate,
+    Double sampleRate,
     Path out,
     long seed,
     int port,

@@ -43,7 +43,16 @@ class LocalRunTest {
 
   private RunOptions options(Duration duration) {
     return new RunOptions(
-        duration, null, null, 200.0, out, 7, 0, Duration.ofSeconds(1), Duration.ofMillis(300));
+        duration,
+        null,
+        null,
+        200.0,
+        null,
+        out,
+        7,
+        0,
+        Duration.ofSeconds(1),
+        Duration.ofMillis(300));
   }
 
   private static Console quietConsole() {
@@ -147,6 +156,7 @@ class LocalRunTest {
       RunOptions options =
           new RunOptions(
               Duration.ofSeconds(1),
+              null,
               null,
               null,
               null,
