@@ -71,7 +71,8 @@ public record PodSettings(
             e.get("SIMIANVIZ_ZONE", Instance.ANY),
             deps,
             crossRegion,
-            Protocol.valueOf(e.get("SIMIANVIZ_PROTOCOL", "http").toUpperCase(Locale.ROOT)),
+            e.parse("SIMIANVIZ_PROTOCOL", Protocol.HTTP, Protocol::fromValue),
+            dependencyProtocols(e, deps),
             serviceTime == null ? PackageDefaults.serviceTime(pkg) : ServiceTime.parse(serviceTime),
             e.decimal("SIMIANVIZ_ERROR_RATE", 0),
             e.integer("SIMIANVIZ_RESPONSE_BYTES", PackageDefaults.RESPONSE_BYTES),
@@ -109,6 +110,33 @@ public record PodSettings(
         spans,
         e.decimal("SIMIANVIZ_SAMPLE_RATE", 1.0),
         traffic);
+  }
+
+  /**
+   * SIMIANVIZ_DEPENDENCY_PROTOCOLS: {@code tier=protocol,...} (or {@code tier:protocol}) for the
+   * dependencies that do not serve http.
+   */
+  private static Map<String, Protocol> dependencyProtocols(
+      Env e, Map<String, TierPackage> dependencies) {
+    String name = "SIMIANVIZ_DEPENDENCY_PROTOCOLS";
+    Map<String, Protocol> protocols = new LinkedHashMap<>();
+    for (String entry : e.list(name, List.of())) {
+      String[] parts = entry.split("[=:]");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException(
+            name + " entries are tier=protocol, e.g. cassSubscriber=grpc; got " + entry);
+      }
+      if (!dependencies.containsKey(parts[0])) {
+        throw new IllegalArgumentException(
+            name + " names " + parts[0] + ", which is not in SIMIANVIZ_DEPENDENCIES");
+      }
+      try {
+        protocols.put(parts[0], Protocol.fromValue(parts[1]));
+      } catch (IllegalArgumentException ex) {
+        throw new IllegalArgumentException(name + ", entry " + entry + ": " + ex.getMessage());
+      }
+    }
+    return protocols;
   }
 
   /** Typed reads of the environment, each naming the variable when its value is wrong. */

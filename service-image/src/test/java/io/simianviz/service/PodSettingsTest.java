@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simianviz.api.model.ServiceTime;
 import io.simianviz.api.model.TierPackage;
+import io.simianviz.api.v1alpha1.Protocol;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,63 @@ class PodSettingsTest {
                         "SIMIANVIZ_PACKAGE", "store",
                         "SIMIANVIZ_RETRIES", "many")))
         .hasMessageStartingWith("SIMIANVIZ_RETRIES=\"many\" is not valid");
+  }
+
+  @Test
+  void protocolsOfTheInstanceAndOfItsDependencies() {
+    PodSettings s =
+        PodSettings.fromEnvironment(
+            Map.of(
+                "SIMIANVIZ_ARCH", "a",
+                "SIMIANVIZ_TIER", "api",
+                "SIMIANVIZ_PACKAGE", "karyon",
+                "SIMIANVIZ_PROTOCOL", "grpc",
+                "SIMIANVIZ_DEPENDENCIES", "db:store,cache:cache,api:karyon",
+                "SIMIANVIZ_DEPENDENCY_PROTOCOLS", "db=http2, cache:grpc"));
+
+    InstanceConfig c = s.config();
+    assertThat(c.protocol()).isEqualTo(Protocol.GRPC);
+    assertThat(c.protocolOf("db")).isEqualTo(Protocol.HTTP2);
+    assertThat(c.protocolOf("cache")).isEqualTo(Protocol.GRPC);
+    // Peers serve what this instance serves.
+    assertThat(c.protocolOf("api")).isEqualTo(Protocol.GRPC);
+  }
+
+  @Test
+  void aBadProtocolNamesTheVariable() {
+    Map<String, String> base =
+        Map.of(
+            "SIMIANVIZ_ARCH", "a",
+            "SIMIANVIZ_TIER", "api",
+            "SIMIANVIZ_PACKAGE", "karyon",
+            "SIMIANVIZ_DEPENDENCIES", "db:store");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(with(base, "SIMIANVIZ_PROTOCOL", "h2c")))
+        .hasMessage(
+            "SIMIANVIZ_PROTOCOL=\"h2c\" is not valid: \"h2c\" is not a protocol"
+                + " (expected one of http, http2, grpc)");
+    assertThatThrownBy(
+            () ->
+                PodSettings.fromEnvironment(
+                    with(base, "SIMIANVIZ_DEPENDENCY_PROTOCOLS", "db=quic")))
+        .hasMessage(
+            "SIMIANVIZ_DEPENDENCY_PROTOCOLS, entry db=quic: \"quic\" is not a protocol"
+                + " (expected one of http, http2, grpc)");
+    assertThatThrownBy(
+            () ->
+                PodSettings.fromEnvironment(
+                    with(base, "SIMIANVIZ_DEPENDENCY_PROTOCOLS", "web=grpc")))
+        .hasMessage(
+            "SIMIANVIZ_DEPENDENCY_PROTOCOLS names web, which is not in SIMIANVIZ_DEPENDENCIES");
+    assertThatThrownBy(
+            () -> PodSettings.fromEnvironment(with(base, "SIMIANVIZ_DEPENDENCY_PROTOCOLS", "db")))
+        .hasMessage(
+            "SIMIANVIZ_DEPENDENCY_PROTOCOLS entries are tier=protocol, e.g. cassSubscriber=grpc;"
+                + " got db");
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String name, String value) {
+    Map<String, String> env = new java.util.HashMap<>(base);
+    env.put(name, value);
+    return env;
   }
 }
