@@ -83,8 +83,12 @@ final class GrpcCalls {
       response.end(GrpcMessages.toProto(reply));
       return;
     }
-    response.status(code).statusMessage(reply.errorMessage());
-    response.trailers().set(GrpcStatuses.STATUS_TRAILER, Integer.toString(reply.status()));
+    // The message goes in as a trailer of ours, not statusMessage(): see encodeMessage.
+    response.status(code);
+    response
+        .trailers()
+        .set(GrpcStatuses.MESSAGE_TRAILER, GrpcStatuses.encodeMessage(reply.errorMessage()))
+        .set(GrpcStatuses.STATUS_TRAILER, Integer.toString(reply.status()));
     response.end();
   }
 }

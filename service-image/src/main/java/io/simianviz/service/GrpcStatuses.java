@@ -2,6 +2,7 @@ package io.simianviz.service;
 
 import io.vertx.core.MultiMap;
 import io.vertx.grpc.common.GrpcStatus;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Our HTTP-style reply statuses as gRPC status codes and back, so a failed gRPC call is counted and
@@ -11,6 +12,8 @@ import io.vertx.grpc.common.GrpcStatus;
  */
 final class GrpcStatuses {
   static final String STATUS_TRAILER = "simianviz-status";
+  static final String MESSAGE_TRAILER = "grpc-message";
+  private static final String HEX = "0123456789ABCDEF";
 
   private GrpcStatuses() {}
 
@@ -26,6 +29,24 @@ final class GrpcStatuses {
       case Reply.TIMEOUT -> GrpcStatus.DEADLINE_EXCEEDED;
       default -> GrpcStatus.UNKNOWN;
     };
+  }
+
+  /**
+   * A status message as the gRPC spec encodes it: only bytes outside printable ASCII, {@code %} and
+   * {@code +} (which some decoders read as a space) become {@code %XX}. Vert.x would encode every
+   * punctuation mark, which clients that decode with JavaScript's decodeURI show as is.
+   */
+  static String encodeMessage(String message) {
+    StringBuilder out = new StringBuilder(message.length());
+    for (byte b : message.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 0x20 && c <= 0x7e && c != '%' && c != '+') {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+      }
+    }
+    return out.toString();
   }
 
   /** The reply status for a gRPC code: what a JSON call failing the same way would answer. */

@@ -53,4 +53,11 @@ class GrpcStatusesTest {
     assertThat(reply.status()).isEqualTo(Reply.NO_INSTANCE);
     assertThat(reply.errorMessage()).isEqualTo("gRPC status UNAVAILABLE");
   }
+
+  @Test
+  void messagesAreEncodedAsTheSpecSaysAndNoMore() {
+    assertThat(GrpcStatuses.encodeMessage("bad request: key is required (a/b)"))
+        .isEqualTo("bad request: key is required (a/b)");
+    assertThat(GrpcStatuses.encodeMessage("100% a+b\né")).isEqualTo("100%25 a%2Bb%0A%C3%A9");
+  }
 }
