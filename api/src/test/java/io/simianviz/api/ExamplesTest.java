@@ -116,6 +116,7 @@ class ExamplesTest {
     assertThat(valid)
         .contains(
             "lamp.yaml",
+            "lamp-protocols.yaml",
             "netflixoss.yaml",
             "riak.yaml",
             "netflixoss-multiregion.yaml",

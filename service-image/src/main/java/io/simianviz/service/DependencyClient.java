@@ -1,18 +1,16 @@
 package io.simianviz.service;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Promise;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One instance's calls to its dependencies: discovery, same-zone-first round robin, per-attempt
- * timeout, retries to the next candidate within the shared retry budget, and short ejection of
- * instances that refuse connections. Every call completes with a {@link Reply} (an error reply when
- * all attempts failed or no instance exists) and is counted in the edge series; it never fails.
+ * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
+ * same-zone-first round robin, per-attempt timeout, retries to the next candidate within the shared
+ * retry budget, and short ejection of instances that refuse connections. Every call completes with
+ * a {@link Reply} (an error reply when all attempts failed or no instance exists) and is counted in
+ * the edge series; it never fails.
  */
 public final class DependencyClient {
   private final NodeContext node;
@@ -79,30 +77,33 @@ public final class DependencyClient {
             });
   }
 
+  /**
+   * One attempt. The transports' own timeouts (connect, silence) end almost every slow attempt; the
+   * deadline at twice the timeout is the backstop that keeps a call from ever hanging, whatever
+   * happens inside a client library.
+   */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
     long timeoutMs = node.policy().timeout().toMillis();
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.POST)
-            .setHost(target.host())
-            .setPort(target.port())
-            .setURI(Nanoservice.REQUEST_PATH)
-            .setConnectTimeout(timeoutMs)
-            .setIdleTimeout(timeoutMs)
-            .putHeader("content-type", "application/json")
-            .putHeader(TraceContext.TRACEPARENT, parent.traceparent());
-    return node.client()
-        .request(options)
-        .compose(r -> r.send(request.toJson().toBuffer()))
-        .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), parse(body))));
-  }
-
-  private static JsonObject parse(Buffer body) {
-    try {
-      return body.length() == 0 ? new JsonObject() : body.toJsonObject();
-    } catch (RuntimeException e) {
-      return new JsonObject().put("error", body.toString());
-    }
+    Promise<Reply> done = Promise.promise();
+    long deadline =
+        node.vertx()
+            .setTimer(
+                2 * timeoutMs,
+                id ->
+                    done.tryFail(
+                        new TimeoutException("no answer within " + 2 * timeoutMs + " ms")));
+    node.transport(self.protocolOf(target.tier()))
+        .send(target, request, parent, timeoutMs)
+        .onComplete(
+            ar -> {
+              node.vertx().cancelTimer(deadline);
+              if (ar.succeeded()) {
+                done.tryComplete(ar.result());
+              } else {
+                done.tryFail(ar.cause());
+              }
+            });
+    return done.future();
   }
 
   private Reply failure(Endpoint target, Throwable err) {

@@ -16,6 +16,9 @@ import java.util.Map;
  *
  * @param dependencies callable dependency tiers mapped to their package, in declaration order; the
  *     {@code eureka} pseudo-dependency is not in it, it sets {@code crossRegion} instead
+ * @param protocol what this instance's tier serves (its peers too)
+ * @param dependencyProtocols what each dependency tier serves, which is how this instance calls it;
+ *     a dependency left out is called over http
  * @param port the port to listen on; 0 picks a free one (tests)
  */
 public record InstanceConfig(
@@ -28,6 +31,7 @@ public record InstanceConfig(
     Map<String, TierPackage> dependencies,
     boolean crossRegion,
     Protocol protocol,
+    Map<String, Protocol> dependencyProtocols,
     ServiceTime serviceTime,
     double errorRate,
     int responseBytes,
@@ -39,25 +43,34 @@ public record InstanceConfig(
   public InstanceConfig {
     dependencies =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependencies));
+    dependencyProtocols = Map.copyOf(dependencyProtocols);
+    for (String tierName : dependencyProtocols.keySet()) {
+      if (!dependencies.containsKey(tierName)) {
+        throw new IllegalArgumentException(
+            "protocol given for " + tierName + ", which is not a dependency of " + tier);
+      }
+    }
   }
 
   /**
    * Builds the configuration of one expanded instance from its tier's spec, filling absent fields
-   * with the package defaults.
+   * with the package defaults. Each dependency's package and protocol come from its own spec.
    *
-   * @param tierPackages package of every tier of the architecture, by tier name
+   * @param tiers every tier of the architecture, by name
    */
   public static InstanceConfig of(
-      String arch,
-      Instance instance,
-      TierSpec tier,
-      Map<String, TierPackage> tierPackages,
-      String host,
-      int port) {
+      String arch, Instance instance, Map<String, TierSpec> tiers, String host, int port) {
+    TierSpec tier = tiers.get(instance.tier());
+    if (tier == null) {
+      throw new IllegalArgumentException("instance " + instance.name() + " has no tier spec");
+    }
     Map<String, TierPackage> deps = new java.util.LinkedHashMap<>();
+    Map<String, Protocol> depProtocols = new java.util.HashMap<>();
     boolean crossRegion = false;
     for (String dep : tier.getDependencies()) {
-      TierPackage depPkg = tierPackages.get(dep);
+      TierSpec depSpec = tiers.get(dep);
+      TierPackage depPkg =
+          depSpec == null ? null : TierPackage.fromSpigoName(depSpec.getPackageName()).orElse(null);
       if (TierPackage.EUREKA_DEPENDENCY.equals(dep) || depPkg == TierPackage.EUREKA) {
         crossRegion = true;
       } else if (depPkg == null) {
@@ -65,6 +78,7 @@ public record InstanceConfig(
             "tier " + tier.getName() + " depends on unknown tier " + dep);
       } else {
         deps.put(dep, depPkg);
+        depProtocols.put(dep, Protocol.of(depSpec));
       }
     }
     TierPackage pkg = instance.pkg();
@@ -77,7 +91,8 @@ public record InstanceConfig(
         instance.zone(),
         deps,
         crossRegion,
-        tier.getProtocol() == null ? Protocol.HTTP : tier.getProtocol(),
+        Protocol.of(tier),
+        depProtocols,
         tier.getServiceTime() == null
             ? PackageDefaults.serviceTime(pkg)
             : ServiceTime.parse(tier.getServiceTime()),
@@ -101,6 +116,7 @@ public record InstanceConfig(
         dependencies,
         crossRegion,
         protocol,
+        dependencyProtocols,
         serviceTime,
         errorRate,
         responseBytes,
@@ -113,6 +129,13 @@ public record InstanceConfig(
   /** Dependency tier names in declaration order. */
   public List<String> dependencyTiers() {
     return List.copyOf(dependencies.keySet());
+  }
+
+  /** How to call a tier: its peers serve what this instance serves, others as configured. */
+  public Protocol protocolOf(String tierName) {
+    return tier.equals(tierName)
+        ? protocol
+        : dependencyProtocols.getOrDefault(tierName, Protocol.HTTP);
   }
 
   /** Whether this tier lists itself: peer replication for stores. */

@@ -2,25 +2,23 @@ package io.simianviz.service;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.simianviz.api.v1alpha1.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What all instances in one JVM share: the Vert.x event loops, one HTTP client (its pools are per
- * dependency address, so sharing it bounds connections by destinations, not by callers), discovery,
- * the statistics, the span exporter and the retry budget. One per process in pod mode; one per run
- * in the local runtime.
+ * What all instances in one JVM share: the Vert.x event loops, one client per protocol ({@link
+ * Transports}: pools are per dependency address, so sharing them bounds connections by
+ * destinations, not by callers), discovery, the statistics, the span exporter and the retry budget.
+ * One per process in pod mode; one per run in the local runtime.
  */
 public final class NodeContext {
   private final Vertx vertx;
   private final Discovery discovery;
   private final CallPolicy policy;
-  private final HttpClient client;
+  private final Transports transports;
   private final PrometheusMeterRegistry meters;
   private final StatsRegistry stats;
   private final SpanExporter spans;
@@ -37,16 +35,10 @@ public final class NodeContext {
     this.vertx = vertx;
     this.discovery = discovery;
     this.policy = policy;
-    this.client =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setConnectTimeout((int) policy.timeout().toMillis()),
-            new PoolOptions().setHttp1MaxSize(policy.maxConnectionsPerInstance()));
+    this.transports = new Transports(vertx, policy);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stats = new StatsRegistry(meters);
-    this.spans = new SpanExporter(vertx, client, spanOptions);
+    this.spans = new SpanExporter(vertx, transports.http1(), spanOptions);
     this.retryBudget = new RetryBudget(policy.retryRatio(), policy.minRetryTokens());
     this.sampleRate = sampleRate;
   }
@@ -68,8 +60,9 @@ public final class NodeContext {
     return policy;
   }
 
-  public HttpClient client() {
-    return client;
+  /** How to call an instance that serves this protocol. */
+  Transport transport(Protocol protocol) {
+    return transports.of(protocol);
   }
 
   public PrometheusMeterRegistry meters() {
@@ -97,9 +90,9 @@ public final class NodeContext {
     return sampleRate;
   }
 
-  /** Flushes and closes the span output and the client; the caller owns and closes Vert.x. */
+  /** Flushes and closes the span output and the clients; the caller owns and closes Vert.x. */
   public Future<Void> close() {
     discovery.close();
-    return spans.close().transform(ar -> client.close());
+    return spans.close().transform(ar -> transports.close());
   }
 }

@@ -51,8 +51,10 @@ public record PodSettings(
                     new IllegalArgumentException(
                         PodVariables.PACKAGE + " must be one of " + TierPackage.knownNames()));
     Map<String, TierPackage> deps = new LinkedHashMap<>();
+    Map<String, Protocol> protocols = new LinkedHashMap<>();
     for (DependencyEntry dep : DependencyEntry.parseAll(e.get(PodVariables.DEPENDENCIES))) {
       deps.put(dep.tier(), dep.pkg());
+      protocols.put(dep.tier(), dep.protocol());
     }
     List<DiscoveryEntry> discovery = DiscoveryEntry.parseAll(e.get(PodVariables.DISCOVERY));
     for (String dep : deps.keySet()) {
@@ -74,7 +76,8 @@ public record PodSettings(
             e.get(PodVariables.ZONE, Instance.ANY),
             deps,
             e.bool(PodVariables.CROSS_REGION, false),
-            Protocol.valueOf(e.get(PodVariables.PROTOCOL, "http").toUpperCase(Locale.ROOT)),
+            e.parse(PodVariables.PROTOCOL, Protocol.HTTP, Protocol::fromValue),
+            protocols,
             serviceTime == null ? PackageDefaults.serviceTime(pkg) : ServiceTime.parse(serviceTime),
             e.decimal(PodVariables.ERROR_RATE, 0),
             e.integer(PodVariables.RESPONSE_BYTES, PackageDefaults.RESPONSE_BYTES),

@@ -1,6 +1,5 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.TierPackage;
 import io.simianviz.api.topology.Instance;
 import io.simianviz.api.topology.Topology;
 import io.simianviz.api.v1alpha1.ArchitectureSpec;
@@ -21,11 +20,8 @@ public final class TopologyConfigs {
   public static List<InstanceConfig> forLocalRuntime(
       ArchitectureSpec spec, Topology topology, int port) {
     Map<String, TierSpec> tiers = new HashMap<>();
-    Map<String, TierPackage> packages = new HashMap<>();
     for (TierSpec tier : spec.getServices()) {
       tiers.put(tier.getName(), tier);
-      TierPackage.fromSpigoName(tier.getPackageName())
-          .ifPresent(p -> packages.put(tier.getName(), p));
     }
     List<InstanceConfig> configs = new ArrayList<>();
     for (Instance instance : topology.instances()) {
@@ -36,8 +32,7 @@ public final class TopologyConfigs {
           InstanceConfig.of(
               topology.arch(),
               instance,
-              tiers.get(instance.tier()),
-              packages,
+              tiers,
               LoopbackAddresses.forOrdinal(instance.ordinal()),
               port));
     }

@@ -112,7 +112,7 @@ public final class TrafficSource {
     }
     inFlight.incrementAndGet();
     TraceContext root = TraceContext.root(random.nextDouble() < node.sampleRate());
-    long startMicros = Nanoservice.currentMicros();
+    long startMicros = Hop.currentMicros();
     String route = routes.get(Math.floorMod(nextRoute++, routes.size()));
     client
         .call(route, request, root)

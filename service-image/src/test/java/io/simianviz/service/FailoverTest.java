@@ -4,16 +4,30 @@ import static io.simianviz.api.model.TierPackage.KARYON;
 import static io.simianviz.api.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simianviz.api.v1alpha1.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Zone affinity, failover to other zones, and a dependency that has no instance at all. */
+/**
+ * Zone affinity, failover to other zones, a dependency that has no instance at all and one that is
+ * too slow; the same counted outcomes whatever protocol the tiers serve.
+ */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Protocol.class)
 class FailoverTest {
+  @Parameter Protocol protocol;
   @TempDir Path dir;
   Fleet fleet;
+
+  private Fleet fleet(CallPolicy policy) {
+    return new Fleet(dir, policy).serve("db", protocol).serve("web", protocol);
+  }
 
   @AfterEach
   void stop() {
@@ -22,7 +36,7 @@ class FailoverTest {
 
   @Test
   void callsStayInTheirZoneAndMoveToAnotherWhenTheDependencyIsDeregistered() {
-    fleet = new Fleet(dir, CallPolicy.defaults());
+    fleet = fleet(CallPolicy.defaults());
     Nanoservice storeA = fleet.start(Fleet.config("db", STORE, "zoneA"));
     fleet.start(Fleet.config("db", STORE, "zoneB"));
     Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
@@ -40,7 +54,7 @@ class FailoverTest {
 
   @Test
   void aCrashedInstanceStillRegisteredIsRetriedInAnotherZone() {
-    fleet = new Fleet(dir, CallPolicy.defaults().withTimeout(Duration.ofSeconds(2)));
+    fleet = fleet(CallPolicy.defaults().withTimeout(Duration.ofSeconds(2)));
     Nanoservice storeA = fleet.start(Fleet.config("db", STORE, "zoneA"));
     fleet.start(Fleet.config("db", STORE, "zoneB"));
     Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
@@ -58,7 +72,7 @@ class FailoverTest {
 
   @Test
   void aDependencyWithNoInstancesProducesCountedErrorsNotHangs() {
-    fleet = new Fleet(dir, CallPolicy.defaults());
+    fleet = fleet(CallPolicy.defaults());
     Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
     int requests = 6;
 
@@ -76,8 +90,7 @@ class FailoverTest {
 
   @Test
   void aSlowDependencyTimesOutIntoACountedError() {
-    fleet =
-        new Fleet(dir, CallPolicy.defaults().withTimeout(Duration.ofMillis(200)).withMaxRetries(0));
+    fleet = fleet(CallPolicy.defaults().withTimeout(Duration.ofMillis(200)).withMaxRetries(0));
     InstanceConfig slow = Fleet.config("db", STORE, "zoneA");
     slow =
         new InstanceConfig(
@@ -90,6 +103,7 @@ class FailoverTest {
             slow.dependencies(),
             false,
             slow.protocol(),
+            slow.dependencyProtocols(),
             io.simianviz.api.model.ServiceTime.parse("constant(3s)"),
             0,
             16,

@@ -12,13 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Test support: instances in one Vert.x on loopback, a client to call them, and cleanup. */
+/**
+ * Test support: instances in one Vert.x on loopback, each tier serving the protocol the test gave
+ * it ({@link #serve}, http otherwise), clients that call them as a dependant would, and cleanup.
+ */
 final class Fleet implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
   final LocalRegistry registry = new LocalRegistry();
@@ -28,6 +32,8 @@ final class Fleet implements AutoCloseable {
       java.net.http.HttpClient.newBuilder()
           .version(java.net.http.HttpClient.Version.HTTP_1_1)
           .build();
+  private final TestCaller caller = new TestCaller(vertx);
+  private final Map<String, Protocol> protocols = new HashMap<>();
   private final List<Nanoservice> started = new ArrayList<>();
   private int nextAddress = 10;
 
@@ -58,6 +64,7 @@ final class Fleet implements AutoCloseable {
         dependencies,
         false,
         Protocol.HTTP,
+        Map.of(),
         new ServiceTime.Constant(0),
         0,
         16,
@@ -67,19 +74,53 @@ final class Fleet implements AutoCloseable {
         0);
   }
 
+  /** Makes a tier serve a protocol: its instances and every caller started afterwards use it. */
+  Fleet serve(String tier, Protocol protocol) {
+    protocols.put(tier, protocol);
+    return this;
+  }
+
   /** Starts an instance on its own loopback address and a free port. */
   Nanoservice start(InstanceConfig config) {
-    InstanceConfig placed = config.withAddress("127.0.0." + nextAddress++, 0);
+    InstanceConfig placed = withProtocols(config).withAddress("127.0.0." + nextAddress++, 0);
     Nanoservice service = await(Nanoservice.start(node, placed));
     started.add(service);
     return service;
   }
 
+  private InstanceConfig withProtocols(InstanceConfig c) {
+    Map<String, Protocol> deps = new HashMap<>();
+    c.dependencies().keySet().forEach(t -> deps.put(t, protocols.getOrDefault(t, Protocol.HTTP)));
+    return new InstanceConfig(
+        c.arch(),
+        c.name(),
+        c.tier(),
+        c.pkg(),
+        c.region(),
+        c.zone(),
+        c.dependencies(),
+        c.crossRegion(),
+        protocols.getOrDefault(c.tier(), Protocol.HTTP),
+        deps,
+        c.serviceTime(),
+        c.errorRate(),
+        c.responseBytes(),
+        c.hitRate(),
+        c.fanout(),
+        c.host(),
+        c.port());
+  }
+
   /**
-   * Sends one request to an instance the way a dependant would, with an optional traceparent. The
-   * JDK's own client, so a bug in the Vert.x client setup of the service cannot hide in the test.
+   * Sends one request to an instance the way a dependant would, in the protocol its tier serves,
+   * with an optional traceparent. The test's own clients ({@link TestCaller}, the JDK's for
+   * HTTP/1.1), so a bug in the service's client setup cannot hide in the test.
    */
   Reply call(Nanoservice target, Request request, String traceparent) {
+    Protocol protocol = target.config().protocol();
+    if (protocol != Protocol.HTTP) {
+      return await(caller.call(protocol, target.endpoint(), request, traceparent));
+    }
     var builder =
         java.net.http.HttpRequest.newBuilder(uri(target, Nanoservice.REQUEST_PATH))
             .timeout(Duration.ofSeconds(10))
@@ -90,6 +131,11 @@ final class Fleet implements AutoCloseable {
     }
     var response = send(builder.build());
     return new Reply(response.statusCode(), new JsonObject(response.body()));
+  }
+
+  /** The test's own HTTP/2 and gRPC clients. */
+  TestCaller caller() {
+    return caller;
   }
 
   /** GETs an admin path of an instance: "status body". */
@@ -165,6 +211,7 @@ final class Fleet implements AutoCloseable {
       await(s.stop().recover(e -> Future.succeededFuture()));
     }
     await(node.close());
+    await(caller.close());
     await(vertx.close());
     client.close();
   }

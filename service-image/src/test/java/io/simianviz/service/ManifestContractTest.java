@@ -29,7 +29,14 @@ class ManifestContractTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"lamp.yaml", "netflixoss.yaml", "riak.yaml", "netflixoss-multiregion.yaml"})
+      strings = {
+        "lamp.yaml",
+        "lamp-protocols.yaml",
+        "netflixoss.yaml",
+        "riak.yaml",
+        "netflixoss-multiregion.yaml",
+        "migration/step5.yaml"
+      })
   void everyPodReadsItsEnvironmentAndFindsItsDependencies(String file) throws Exception {
     List<HasMetadata> objects =
         ArchitectureManifests.build(
@@ -52,14 +59,18 @@ class ManifestContractTest {
         for (DiscoveryEntry entry : entries) {
           Service service = services.get(entry.service());
           assertThat(service).as("Service %s", entry.service()).isNotNull();
-          Set<String> selected = tiersSelectedBy(service, deployments);
+          Set<String> selected = selectedPods(service, deployments, "SIMIANVIZ_TIER");
           assertThat(selected).as("pods behind %s", entry.service()).isNotEmpty();
+          // The caller speaks what the pods behind the Service serve (an elb's targets too).
+          assertThat(selectedPods(service, deployments, "SIMIANVIZ_PROTOCOL"))
+              .containsOnly(settings.config().protocolOf(dep).value());
         }
       }
     }
   }
 
-  private static Set<String> tiersSelectedBy(Service service, List<Deployment> deployments) {
+  private static Set<String> selectedPods(
+      Service service, List<Deployment> deployments, String variable) {
     Map<String, String> selector = service.getSpec().getSelector();
     return deployments.stream()
         .filter(
@@ -70,7 +81,7 @@ class ManifestContractTest {
                     .getLabels()
                     .entrySet()
                     .containsAll(selector.entrySet()))
-        .map(d -> env(d).get("SIMIANVIZ_TIER"))
+        .map(d -> env(d).get(variable))
         .collect(Collectors.toSet());
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simianviz.api.model.ServiceTime;
 import io.simianviz.api.model.TierPackage;
+import io.simianviz.api.v1alpha1.Protocol;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,5 +91,34 @@ class PodSettingsTest {
     ports.put("SIMIANVIZ_ADMIN_PORT", "8080");
     assertThatThrownBy(() -> PodSettings.fromEnvironment(ports))
         .hasMessage("SIMIANVIZ_ADMIN_PORT must differ from SIMIANVIZ_PORT (both 8080)");
+  }
+
+  @Test
+  void protocolsOfTheInstanceAndOfItsDependencies() {
+    Map<String, String> env = base("api", "karyon");
+    env.put("SIMIANVIZ_PROTOCOL", "grpc");
+    env.put("SIMIANVIZ_DEPENDENCIES", "db=store:http2,cache=cache:grpc,api=karyon:grpc");
+    env.put("SIMIANVIZ_DISCOVERY", "db/*/*=db,cache/*/*=cache,api/*/*=api");
+    InstanceConfig c = PodSettings.fromEnvironment(env).config();
+    assertThat(c.protocol()).isEqualTo(Protocol.GRPC);
+    assertThat(c.protocolOf("db")).isEqualTo(Protocol.HTTP2);
+    assertThat(c.protocolOf("cache")).isEqualTo(Protocol.GRPC);
+    assertThat(c.protocolOf("api")).isEqualTo(Protocol.GRPC);
+  }
+
+  @Test
+  void aBadProtocolNamesTheVariable() {
+    Map<String, String> env = base("api", "karyon");
+    env.put("SIMIANVIZ_PROTOCOL", "h2c");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(env))
+        .hasMessage(
+            "SIMIANVIZ_PROTOCOL=\"h2c\" is not valid: \"h2c\" is not a protocol"
+                + " (expected one of http, http2, grpc)");
+    env.remove("SIMIANVIZ_PROTOCOL");
+    env.put("SIMIANVIZ_DEPENDENCIES", "db=store:quic");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(env))
+        .hasMessage(
+            "SIMIANVIZ_DEPENDENCIES entry 'db=store:quic': \"quic\" is not a protocol"
+                + " (expected one of http, http2, grpc)");
   }
 }

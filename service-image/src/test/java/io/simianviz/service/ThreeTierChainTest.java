@@ -6,6 +6,7 @@ import static io.simianviz.api.model.TierPackage.STAASH;
 import static io.simianviz.api.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simianviz.api.v1alpha1.Protocol;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,9 +17,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** karyon -> staash -> (cache, store) over real HTTP on loopback. */
+/** karyon -> staash -> (cache, store) on loopback, every tier serving the same protocol. */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Protocol.class)
 class ThreeTierChainTest {
+  @Parameter Protocol protocol;
   @TempDir Path dir;
   Fleet fleet;
   Nanoservice karyon;
@@ -26,6 +33,9 @@ class ThreeTierChainTest {
   @BeforeEach
   void startChain() {
     fleet = new Fleet(dir, CallPolicy.defaults());
+    for (String tier : List.of("cache", "store", "staash", "karyon")) {
+      fleet.serve(tier, protocol);
+    }
     fleet.start(Fleet.config("cache", CACHE, "zoneA"));
     fleet.start(Fleet.config("store", STORE, "zoneA"));
     fleet.start(Fleet.config("staash", STAASH, "zoneA", "store:store", "cache:cache"));
@@ -81,6 +91,12 @@ class ThreeTierChainTest {
     assertThat(byTier.get("store").getString("parentId")).isEqualTo(staashId);
     assertThat(byTier.values())
         .allSatisfy(s -> assertThat(s.getString("kind")).isEqualTo("SERVER"));
+    // Each hop records the protocol it arrived by, so a caller falling back to HTTP/1.1 shows.
+    assertThat(byTier.values())
+        .allSatisfy(
+            s ->
+                assertThat(s.getJsonObject("tags").getString("protocol"))
+                    .isEqualTo(protocol.value()));
   }
 
   @Test

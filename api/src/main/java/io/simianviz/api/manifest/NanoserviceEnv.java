@@ -120,9 +120,7 @@ final class NanoserviceEnv {
     List<DependencyEntry> out = new ArrayList<>();
     for (String dep : graph.dependencies(tier)) {
       String served = graph.isElb(dep) ? graph.targets(dep).stream().findFirst().orElse(dep) : dep;
-      Protocol protocol = graph.spec(served).getProtocol();
-      out.add(
-          new DependencyEntry(dep, graph.pkg(dep), protocol == null ? Protocol.HTTP : protocol));
+      out.add(new DependencyEntry(dep, graph.pkg(dep), Protocol.of(graph.spec(served))));
     }
     return out;
   }

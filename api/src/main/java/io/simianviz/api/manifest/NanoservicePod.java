@@ -65,7 +65,7 @@ public final class NanoservicePod {
 
   /** The port name of a tier's service port: its protocol. */
   public static String protocol(TierSpec tier) {
-    return (tier.getProtocol() == null ? Protocol.HTTP : tier.getProtocol()).value();
+    return Protocol.of(tier).value();
   }
 
   PodTemplateSpec template(ZoneGroup group, Map<String, String> podLabels) {

@@ -55,12 +55,11 @@ public record DependencyEntry(String tier, TierPackage pkg, Protocol protocol) {
   }
 
   private static Protocol protocol(String entry, String value) {
-    for (Protocol p : Protocol.values()) {
-      if (p.value().equals(value)) {
-        return p;
-      }
+    try {
+      return Protocol.fromValue(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(entry, e.getMessage());
     }
-    throw bad(entry, "unknown protocol '" + value + "'");
   }
 
   private static IllegalArgumentException bad(String entry, String problem) {

@@ -44,7 +44,10 @@ public class TierSpec {
           + " across regions.")
   private List<String> dependencies = new ArrayList<>();
 
-  @JsonPropertyDescription("Protocol the tier serves: http (default) or grpc.")
+  @JsonPropertyDescription(
+      "Protocol the tier serves, which its callers use: http (default; JSON over HTTP/1.1), http2"
+          + " (JSON over HTTP/2 cleartext, prior knowledge) or grpc (protobuf, service"
+          + " simianviz.v1.Nanoservice). Every instance also answers HTTP/1.1 on the same port.")
   private Protocol protocol;
 
   @JsonPropertyDescription(

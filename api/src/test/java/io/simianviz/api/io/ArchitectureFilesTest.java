@@ -331,7 +331,7 @@ class ArchitectureFilesTest {
         HEADER + "spec:\n  services:\n    - name: a\n      package: store\n      protocol: smtp\n";
     assertThat(rejected(yaml))
         .hasMessage(
-            "services[0].protocol: \"smtp\" is not a valid value (expected one of http, grpc)");
+            "services[0].protocol: \"smtp\" is not a valid value (expected one of http, http2, grpc)");
     String fanout =
         HEADER + "spec:\n  services:\n    - name: a\n      package: store\n      fanout: some\n";
     assertThat(rejected(fanout))

@@ -33,7 +33,9 @@ class PodEntriesTest {
         .hasMessageStartingWith(
             "SIMIANVIZ_DEPENDENCIES entry 'b=mysql:http': unknown package 'mysql', one of ");
     assertThatThrownBy(() -> DependencyEntry.parseAll("a=store:smtp"))
-        .hasMessage("SIMIANVIZ_DEPENDENCIES entry 'a=store:smtp': unknown protocol 'smtp'");
+        .hasMessage(
+            "SIMIANVIZ_DEPENDENCIES entry 'a=store:smtp': \"smtp\" is not a protocol"
+                + " (expected one of http, http2, grpc)");
   }
 
   @Test

@@ -96,11 +96,10 @@ public final class LocalRun implements AutoCloseable {
 
   /** Starts every instance, then the traffic sources and the monkey. */
   void start() throws Exception {
+    // Each caller learns its dependencies' packages and protocols from their specs.
     Map<String, TierSpec> tiers = new java.util.HashMap<>();
-    Map<String, TierPackage> packages = new java.util.HashMap<>();
     for (TierSpec t : spec.getServices()) {
       tiers.put(t.getName(), t);
-      packages.put(t.getName(), TierPackage.fromSpigoName(t.getPackageName()).orElseThrow());
     }
     slots = EventLoopSlots.deploy(vertx);
     List<Future<Nanoservice>> started = new ArrayList<>();
@@ -109,12 +108,7 @@ public final class LocalRun implements AutoCloseable {
       graph.node(i, LoopbackAddresses.forOrdinal(i.ordinal()), now);
       InstanceConfig config =
           InstanceConfig.of(
-              loaded.name(),
-              i,
-              tiers.get(i.tier()),
-              packages,
-              LoopbackAddresses.forOrdinal(i.ordinal()),
-              options.port());
+              loaded.name(), i, tiers, LoopbackAddresses.forOrdinal(i.ordinal()), options.port());
       started.add(launch(i, config));
     }
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);

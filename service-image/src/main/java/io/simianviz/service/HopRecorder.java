@@ -1,0 +1,61 @@
+package io.simianviz.service;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Counts a served hop into the tier's service series and, when its trace is sampled, exports it as
+ * one SERVER span tagged with the instance, the status and the protocol it arrived by.
+ */
+final class HopRecorder {
+  private final NodeContext node;
+  private final InstanceConfig config;
+  private final Supplier<Endpoint> endpoint;
+
+  /**
+   * @param endpoint where this instance listens, known once it does
+   */
+  HopRecorder(NodeContext node, InstanceConfig config, Supplier<Endpoint> endpoint) {
+    this.node = node;
+    this.config = config;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * @param request null for a request that could not be read
+   */
+  void record(Hop hop, Request request, Reply reply) {
+    long micros = hop.elapsedMicros();
+    String op = request == null ? "INVALID" : request.op().name();
+    node.stats()
+        .series(Series.Kind.SERVICE, config.tier(), op)
+        .record(micros, reply.status() >= 400);
+    if (!hop.span().sampled() || !node.spans().enabled()) {
+      return;
+    }
+    Map<String, String> tags = new HashMap<>();
+    tags.put("instance", config.name());
+    tags.put("http.status_code", Integer.toString(reply.status()));
+    tags.put("protocol", hop.protocol().value());
+    if (reply.isError()) {
+      tags.put("error", reply.errorMessage());
+    }
+    Endpoint at = endpoint.get();
+    node.spans()
+        .offer(
+            new Span(
+                hop.span().traceId(),
+                hop.span().spanId(),
+                hop.parent() == null ? null : hop.parent().spanId(),
+                op.toLowerCase(Locale.ROOT),
+                "SERVER",
+                hop.startMicros(),
+                micros,
+                config.tier(),
+                at == null ? config.host() : at.host(),
+                at == null ? config.port() : at.port(),
+                tags));
+  }
+}
