@@ -84,6 +84,7 @@ public final class DependencyClient {
    */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
     long timeoutMs = node.policy().timeout().toMillis();
+    node.links().called(self.name(), target);
     Promise<Reply> done = Promise.promise();
     long deadline =
         node.vertx()

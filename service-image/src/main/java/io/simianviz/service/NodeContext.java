@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One per process in pod mode; one per run in the local runtime.
  */
 public final class NodeContext {
+  private final InstanceLinks links = new InstanceLinks();
   private final Vertx vertx;
   private final Discovery discovery;
   private final CallPolicy policy;
@@ -46,6 +47,11 @@ public final class NodeContext {
   /** A context with default call policy, no span export and every trace sampled. */
   public static NodeContext local(Vertx vertx, Discovery discovery) {
     return new NodeContext(vertx, discovery, CallPolicy.defaults(), SpanExporter.Options.none(), 1);
+  }
+
+  /** Which instances called which: the graph's instance-level edges. */
+  public InstanceLinks links() {
+    return links;
   }
 
   public Vertx vertx() {

@@ -6,7 +6,6 @@ import io.simianviz.api.model.Defaults;
 import io.simianviz.api.model.TierPackage;
 import io.simianviz.api.topology.ExpansionOptions;
 import io.simianviz.api.topology.Instance;
-import io.simianviz.api.topology.InstanceEdges;
 import io.simianviz.api.topology.LoopbackAddresses;
 import io.simianviz.api.topology.Topology;
 import io.simianviz.api.topology.TopologyExpander;
@@ -102,6 +101,7 @@ public final class LocalRun implements AutoCloseable {
       tiers.put(t.getName(), t);
     }
     slots = EventLoopSlots.deploy(vertx);
+    node.links().onFirstCall(this::edge);
     List<Future<Nanoservice>> started = new ArrayList<>();
     Instant now = Instant.now();
     for (Instance i : topology.instances()) {
@@ -113,9 +113,6 @@ public final class LocalRun implements AutoCloseable {
     }
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     startupMillis = elapsedMillis();
-    for (InstanceEdges.InstanceEdge e : InstanceEdges.of(topology, spec)) {
-      graph.edge(e.source(), e.target(), now);
-    }
     if (Defaults.trafficEnabled(spec)) {
       double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
       int[] mix = Defaults.mix(spec);
@@ -131,6 +128,18 @@ public final class LocalRun implements AutoCloseable {
       Future.all(sources).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     chaos.start();
+  }
+
+  /** An edge in graph.json when one instance first calls another, as spigo drew connections. */
+  private void edge(String caller, io.simianviz.service.Endpoint callee) {
+    if (stopping) {
+      return; // graph.json is being closed
+    }
+    Instance source = instances.get(caller);
+    Instance target = instances.get(callee.instance());
+    if (source != null && target != null) {
+      graph.edge(source, target, Instant.now());
+    }
   }
 
   private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {

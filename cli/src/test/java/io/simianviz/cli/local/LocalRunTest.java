@@ -92,12 +92,23 @@ class LocalRunTest {
     assertThat(graph.get("version").asText()).isEqualTo("spigo-0.4");
     long nodes = 0;
     long done = 0;
+    Set<String> edges = new HashSet<>();
     for (JsonNode e : graph.get("graph")) {
       nodes += e.has("node") ? 1 : 0;
       done += e.has("done") ? 1 : 0;
+      if (e.has("edge")) {
+        edges.add(tierOf(e.get("source").asText()) + " -> " + tierOf(e.get("target").asText()));
+      }
     }
     assertThat(nodes).isEqualTo(23);
     assertThat(done).isEqualTo(23);
+    // Edges are the calls that happened: every declared tier edge, and nothing else.
+    assertThat(edges)
+        .containsExactlyInAnyOrder(
+            "www -> webserver-elb",
+            "webserver-elb -> webserver",
+            "webserver -> memcache",
+            "webserver -> rds-mysql");
 
     Map<String, Set<String>> tiersPerTrace = new HashMap<>();
     for (JsonNode span : JSON.readTree(out.resolve("spans.json").toFile())) {
@@ -179,5 +190,10 @@ class LocalRunTest {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** The tier of an instance name {@code arch.region.zone.tierNN}. */
+  private static String tierOf(String instance) {
+    return instance.substring(instance.lastIndexOf('.') + 1).replaceAll("\\d+$", "");
   }
 }
