@@ -3,10 +3,12 @@ package io.simianviz.operator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.simianviz.api.manifest.ArchitectureManifests;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureSpec;
 import io.simianviz.api.v1alpha1.TierSpec;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,12 +57,23 @@ final class Fixtures {
         tier("www", "denominator", 0, 0, "webserver-elb"));
   }
 
-  /** Reads the Architecture, changes its spec and writes it back with a PUT. */
+  /**
+   * Reads the Architecture, changes its spec and writes it back with a PUT, again when the operator
+   * wrote the status in between (409 Conflict).
+   */
   static Architecture updateSpec(
       KubernetesClient client, Architecture architecture, Consumer<ArchitectureSpec> change) {
-    Architecture current = client.resource(architecture).get();
-    change.accept(current.getSpec());
-    return client.resource(current).update();
+    for (int attempt = 1; ; attempt++) {
+      Architecture current = client.resource(architecture).get();
+      change.accept(current.getSpec());
+      try {
+        return client.resource(current).update();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   static TierSpec tierNamed(ArchitectureSpec spec, String name) {

@@ -19,8 +19,13 @@ public class HttpTrafficStatsClient implements TrafficStatsClient {
   private final HttpClient http;
   private final Duration timeout;
 
+  @jakarta.inject.Inject
   public HttpTrafficStatsClient(OperatorConfig config) {
-    this.timeout = config.statsTimeout();
+    this(config.statsTimeout());
+  }
+
+  HttpTrafficStatsClient(Duration timeout) {
+    this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
