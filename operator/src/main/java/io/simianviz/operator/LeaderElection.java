@@ -15,8 +15,17 @@ public class LeaderElection {
   @Dependent
   LeaderElectionConfiguration leaderElection(OperatorConfig config) {
     // A @Dependent producer may return null; QOSDK then runs without leader election.
-    return config.leaderElection()
-        ? new LeaderElectionConfiguration(config.leaseName(), config.namespace())
-        : null;
+    if (!config.leaderElection()) {
+      return null;
+    }
+    return new LeaderElectionConfiguration(
+        config.leaseName(),
+        config.namespace(),
+        LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+        LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+        null,
+        null,
+        config.exitWhenLeadershipLost());
   }
 }

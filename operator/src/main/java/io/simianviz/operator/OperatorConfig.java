@@ -34,6 +34,13 @@ public interface OperatorConfig {
   @WithDefault("true")
   boolean leaderElection();
 
+  /**
+   * Whether the process exits when it loses the Lease (JOSDK's default), so it never reconciles
+   * beside a new leader; Kubernetes restarts it as a follower.
+   */
+  @WithDefault("true")
+  boolean exitWhenLeadershipLost();
+
   /** The name of that Lease, in the operator's namespace. */
   @WithDefault("simianviz-operator")
   String leaseName();

@@ -1,6 +1,7 @@
 package io.simianviz.operator;
 
 import io.simianviz.api.model.DnsNames;
+import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.validation.ArchitectureValidator;
 import io.simianviz.api.validation.Problem;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 final class SpecProblems {
   private SpecProblems() {}
 
-  static List<Problem> of(io.simianviz.api.v1alpha1.Architecture architecture) {
+  static List<Problem> of(Architecture architecture) {
     List<Problem> problems = new ArrayList<>();
     String name = architecture.getMetadata().getName();
     if (!DnsNames.isLabel(name)) {

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = MockApiServer.class)
 class ArchitectureCreateTest {
   @Inject KubernetesClient client;
   @Inject OperatorConfig config;

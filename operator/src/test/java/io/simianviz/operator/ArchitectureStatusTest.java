@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** Status from the Deployments the cluster reports (their status written here with a PUT). */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = MockApiServer.class)
 class ArchitectureStatusTest {
   @Inject KubernetesClient client;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Spec changes converge: the cluster ends up holding exactly what the builders make. */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = MockApiServer.class)
 class ArchitectureUpdateTest {
   @Inject KubernetesClient client;
   @Inject OperatorConfig config;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** An invalid edit is reported and leaves the running objects exactly as they were. */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = MockApiServer.class)
 class InvalidSpecTest {
   private static final String PROBLEMS =
       "services[2].dependencies[2]: unknown tier \"missing\"; services[5].package: unknown"

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * counted) must send no POST, PUT, PATCH or DELETE.
  */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = MockApiServer.class)
 class NoOpReconcileTest {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The traffic summary comes from the traffic source pods' /stats, here a loopback server. */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = MockApiServer.class)
 class TrafficSummaryTest {
   @Inject KubernetesClient client;
 

@@ -1,5 +1,6 @@
 package io.simianviz.operator.status;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TierStatus;
@@ -137,8 +138,7 @@ public final class ArchitectureStatusAggregator {
     return more > 0 ? shown + " and " + more + " more" : shown;
   }
 
-  private static List<io.fabric8.kubernetes.api.model.Condition> conditionsOf(
-      ArchitectureStatus status) {
+  private static List<Condition> conditionsOf(ArchitectureStatus status) {
     return status == null ? List.of() : status.getConditions();
   }
 

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** helm lint and helm template of helm/simianviz, run in process by helm-java. */
-class HelmChartTest {
+public class HelmChartTest {
   static final Path CHART = Path.of("..", "helm", "simianviz");
   private static final Path GENERATED_CRDS = Path.of("..", "crds");
   private static final String NAME = "simianviz";
@@ -63,7 +63,8 @@ class HelmChartTest {
         .containsExactly(NAME + "-leader-election");
     assertThat(chart.get(Role.class, NAME + "-leader-election").getRules())
         .singleElement()
-        .satisfies(r -> assertThat(r.getVerbs()).containsExactly("get", "create", "update"));
+        .satisfies(
+            r -> assertThat(r.getVerbs()).containsExactly("get", "create", "patch", "update"));
   }
 
   @Test
@@ -107,7 +108,7 @@ class HelmChartTest {
   }
 
   /** {@code helm template} with the chart's values overridden by a values file of this text. */
-  static RenderedChart render(String values) {
+  public static RenderedChart render(String values) {
     try {
       Path file = Files.createTempFile("simianviz-values", ".yaml");
       try {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The objects {@code helm template} printed, typed by fabric8. */
-record RenderedChart(List<HasMetadata> objects) {
+public record RenderedChart(List<HasMetadata> objects) {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   static RenderedChart parse(String yaml) throws IOException {
@@ -36,7 +36,7 @@ record RenderedChart(List<HasMetadata> objects) {
     return all(kind).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst();
   }
 
-  <T extends HasMetadata> T get(Class<T> kind, String name) {
+  public <T extends HasMetadata> T get(Class<T> kind, String name) {
     return find(kind, name)
         .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
   }
