@@ -1,0 +1,159 @@
+package io.simianviz.operator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.simianviz.api.manifest.ManifestLabels;
+import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.api.v1alpha1.ArchitectureStatus;
+import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.api.validation.Problem;
+import io.simianviz.operator.desired.DeploymentsDependent;
+import io.simianviz.operator.desired.DesiredObjects;
+import io.simianviz.operator.desired.NetworkPoliciesDependent;
+import io.simianviz.operator.desired.ServiceAccountDependent;
+import io.simianviz.operator.desired.ServicesDependent;
+import io.simianviz.operator.status.ArchitectureStatusAggregator;
+import io.simianviz.operator.traffic.TrafficSources;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Materialises an Architecture: validates it, applies the builders' objects through the workflow of
+ * dependents, then writes the status when it changed.
+ *
+ * <p>The workflow is invoked explicitly, after validation, rather than guarded by reconcile
+ * preconditions: a dependent whose precondition fails is deleted by JOSDK, and an invalid edit must
+ * leave the running objects alone. The Deployments wait for the ServiceAccount their pods run as
+ * and for the NetworkPolicies, so no pod ever starts unsegmented.
+ */
+@ControllerConfiguration(name = ArchitectureReconciler.NAME)
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(name = "service-account", type = ServiceAccountDependent.class),
+      @Dependent(name = "network-policies", type = NetworkPoliciesDependent.class),
+      @Dependent(name = "services", type = ServicesDependent.class),
+      @Dependent(
+          name = "deployments",
+          type = DeploymentsDependent.class,
+          dependsOn = {"service-account", "network-policies"})
+    })
+public class ArchitectureReconciler implements Reconciler<Architecture> {
+  public static final String NAME = "architecture";
+
+  private final OperatorConfig config;
+  private final TrafficSources trafficSources;
+  private final StatusEvents statusEvents;
+  private final Clock clock;
+
+  public ArchitectureReconciler(
+      OperatorConfig config,
+      TrafficSources trafficSources,
+      StatusEvents statusEvents,
+      Clock clock) {
+    this.config = config;
+    this.trafficSources = trafficSources;
+    this.statusEvents = statusEvents;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Architecture>> prepareEventSources(
+      EventSourceContext<Architecture> context) {
+    return List.of(TrafficSourcePods.eventSource(context));
+  }
+
+  @Override
+  public UpdateControl<Architecture> reconcile(
+      Architecture architecture, Context<Architecture> context) {
+    KubernetesSerialization serialization = context.getClient().getKubernetesSerialization();
+    List<Problem> problems = SpecProblems.of(architecture);
+    DesiredObjects desired = null;
+    if (problems.isEmpty()) {
+      try {
+        desired = DesiredObjects.build(architecture, config.manifestOptions(), serialization);
+      } catch (InvalidArchitectureException e) {
+        problems = e.problems();
+      }
+    }
+    ArchitectureStatus previous = architecture.getStatus();
+    if (desired == null) {
+      ArchitectureStatus status =
+          ArchitectureStatusAggregator.invalid(
+              previous, generation(architecture), SpecProblems.message(problems), clock.instant());
+      return writeIfChanged(architecture, status, serialization);
+    }
+
+    desired.attachTo(context);
+    context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+
+    List<Deployment> desiredDeployments = desired.ofType(Deployment.class);
+    Map<String, Deployment> actual =
+        context
+            .getSecondaryResourcesAsStream(Deployment.class)
+            .collect(Collectors.toMap(d -> d.getMetadata().getName(), Function.identity()));
+    List<Pod> sources = context.getSecondaryResourcesAsStream(Pod.class).toList();
+    ArchitectureStatus status =
+        ArchitectureStatusAggregator.valid(
+            previous,
+            generation(architecture),
+            desiredDeployments,
+            actual,
+            trafficSources.summarize(
+                architecture, sources, previous == null ? null : previous.getTraffic()),
+            clock.instant());
+    UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
+    // The traffic figures change without any Kubernetes event: read them again on a timer.
+    return hasTrafficSources(desiredDeployments)
+        ? control.rescheduleAfter(config.trafficInterval())
+        : control;
+  }
+
+  private UpdateControl<Architecture> writeIfChanged(
+      Architecture architecture, ArchitectureStatus status, KubernetesSerialization serialization) {
+    ArchitectureStatus previous = architecture.getStatus();
+    JsonNode before =
+        previous == null ? null : serialization.convertValue(previous, JsonNode.class);
+    if (Objects.equals(before, serialization.convertValue(status, JsonNode.class))) {
+      return UpdateControl.noUpdate();
+    }
+    statusEvents.announce(architecture, previous, status);
+    // Only name, namespace and status: with server-side apply the operator then owns the status
+    // fields and nothing of the spec.
+    Architecture patch = new Architecture();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(architecture.getMetadata().getName())
+            .withNamespace(architecture.getMetadata().getNamespace())
+            .build());
+    patch.setSpec(null);
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+
+  private static boolean hasTrafficSources(List<Deployment> deployments) {
+    return deployments.stream()
+        .map(d -> d.getMetadata().getLabels().get(ManifestLabels.PACKAGE))
+        .anyMatch(TrafficSourcePods.SOURCE_PACKAGE::equals);
+  }
+
+  private static long generation(Architecture architecture) {
+    return Optional.ofNullable(architecture.getMetadata().getGeneration()).orElse(0L);
+  }
+}

@@ -1,0 +1,56 @@
+package io.simianviz.operator;
+
+import io.simianviz.api.manifest.ManifestOptions;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * The operator's own settings ({@code simianviz.operator.*} in application.properties, or the
+ * matching {@code SIMIANVIZ_OPERATOR_*} environment variables the Helm chart sets). Which
+ * namespaces are watched is QOSDK's {@code quarkus.operator-sdk.namespaces}.
+ */
+@ConfigMapping(prefix = "simianviz.operator")
+public interface OperatorConfig {
+  /** The nanoservice image for tiers that name none; defaults to the operator's own version. */
+  String nanoserviceImage();
+
+  /**
+   * The namespace the operator runs in: the NetworkPolicies admit it to every pod's admin port so
+   * it can read /stats.
+   */
+  @WithDefault(ManifestOptions.DEFAULT_OPERATOR_NAMESPACE)
+  String namespace();
+
+  /** How often the traffic sources' /stats are read again while an architecture runs. */
+  @WithDefault("30s")
+  Duration trafficInterval();
+
+  /** Connect and read timeout of one /stats request. */
+  @WithDefault("2s")
+  Duration statsTimeout();
+
+  /** Whether the operator takes a Lease before reconciling (only in the prod profile). */
+  @WithDefault("true")
+  boolean leaderElection();
+
+  /**
+   * Whether the process exits when it loses the Lease (JOSDK's default), so it never reconciles
+   * beside a new leader; Kubernetes restarts it as a follower.
+   */
+  @WithDefault("true")
+  boolean exitWhenLeadershipLost();
+
+  /** The name of that Lease, in the operator's namespace. */
+  @WithDefault("simianviz-operator")
+  String leaseName();
+
+  /** The rendering settings the manifest builders take. */
+  default ManifestOptions manifestOptions() {
+    return new ManifestOptions(
+        nanoserviceImage(),
+        namespace(),
+        ManifestOptions.DEFAULT_SERVICE_PORT,
+        ManifestOptions.DEFAULT_ADMIN_PORT);
+  }
+}

@@ -1,0 +1,62 @@
+package io.simianviz.operator;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.api.v1alpha1.ArchitectureStatus;
+import io.simianviz.operator.status.Conditions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The lifecycle steps a person reading {@code kubectl describe arch} wants as events: the spec
+ * became invalid (or its problems changed), valid again, every tier ready, a Deployment failing.
+ * Derived from condition changes only, so a steady architecture records nothing.
+ */
+@ApplicationScoped
+public class StatusEvents {
+  private final ArchitectureEvents events;
+
+  public StatusEvents(ArchitectureEvents events) {
+    this.events = events;
+  }
+
+  void announce(Architecture architecture, ArchitectureStatus previous, ArchitectureStatus next) {
+    List<Condition> before = previous == null ? List.of() : previous.getConditions();
+    List<Condition> after = next.getConditions();
+    Optional<Condition> invalid = Conditions.find(after, Conditions.INVALID_SPEC);
+    if (becameTrueOrChanged(before, invalid)) {
+      events.record(
+          architecture, ArchitectureEvents.WARNING, "InvalidSpec", invalid.get().getMessage());
+    } else if (Conditions.isTrue(before, Conditions.INVALID_SPEC)
+        && !Conditions.isTrue(after, Conditions.INVALID_SPEC)) {
+      events.record(
+          architecture, ArchitectureEvents.NORMAL, "SpecValid", "the spec is valid again");
+    }
+    Optional<Condition> ready = Conditions.find(after, Conditions.READY);
+    if (ready.isPresent() && becameTrue(before, ready.get())) {
+      events.record(architecture, ArchitectureEvents.NORMAL, "Ready", ready.get().getMessage());
+    }
+    Optional<Condition> degraded = Conditions.find(after, Conditions.DEGRADED);
+    if (becameTrueOrChanged(before, degraded)) {
+      events.record(
+          architecture, ArchitectureEvents.WARNING, "Degraded", degraded.get().getMessage());
+    }
+  }
+
+  private static boolean becameTrue(List<Condition> before, Condition now) {
+    return "True".equals(now.getStatus()) && !Conditions.isTrue(before, now.getType());
+  }
+
+  /** True now, and before either not True or True with another message. */
+  private static boolean becameTrueOrChanged(List<Condition> before, Optional<Condition> now) {
+    if (now.isEmpty() || !"True".equals(now.get().getStatus())) {
+      return false;
+    }
+    Optional<Condition> was = Conditions.find(before, now.get().getType());
+    return was.isEmpty()
+        || !"True".equals(was.get().getStatus())
+        || !Objects.equals(was.get().getMessage(), now.get().getMessage());
+  }
+}

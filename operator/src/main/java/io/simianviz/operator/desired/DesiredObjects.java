@@ -1,0 +1,102 @@
+package io.simianviz.operator.desired;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.simianviz.api.manifest.ArchitectureManifests;
+import io.simianviz.api.manifest.ManifestLabels;
+import io.simianviz.api.manifest.ManifestOptions;
+import io.simianviz.api.v1alpha1.Architecture;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The objects an Architecture should have, built once per reconcile by the api builders and shared
+ * by the dependents through the reconcile context. Each object carries the hash of its desired
+ * content in an annotation, compared on top of JOSDK's matcher: without server-side apply that
+ * matcher accepts an object with extra list entries, so a removed last dependency would leave its
+ * NetworkPolicy peer in place (ArchitectureUpdateTest fails without the hash).
+ */
+public final class DesiredObjects {
+  /** Annotation with the SHA-256 (first 16 hex digits) of the object as the builders made it. */
+  public static final String HASH_ANNOTATION = "simianviz.io/desired-hash";
+
+  /** The informers of every dependent see only objects carrying this label. */
+  public static final String MANAGED_SELECTOR =
+      ManifestLabels.MANAGED_BY + "=" + ManifestLabels.MANAGED_BY_VALUE;
+
+  private static final String CONTEXT_KEY = DesiredObjects.class.getName();
+
+  private final List<HasMetadata> objects;
+
+  private DesiredObjects(List<HasMetadata> objects) {
+    this.objects = objects;
+  }
+
+  /**
+   * Builds every object of a valid architecture.
+   *
+   * @throws io.simianviz.api.validation.InvalidArchitectureException when the builders reject it
+   */
+  public static DesiredObjects build(
+      Architecture architecture, ManifestOptions options, KubernetesSerialization serialization) {
+    List<HasMetadata> objects = ArchitectureManifests.build(architecture, options);
+    for (HasMetadata object : objects) {
+      String hash = hash(serialization.asJson(object));
+      object.getMetadata().setAnnotations(withHash(object.getMetadata().getAnnotations(), hash));
+    }
+    return new DesiredObjects(List.copyOf(objects));
+  }
+
+  /** Makes these objects the ones the dependents of this reconcile apply. */
+  public void attachTo(Context<Architecture> context) {
+    context.managedWorkflowAndDependentResourceContext().put(CONTEXT_KEY, this);
+  }
+
+  /** The objects attached to a reconcile by {@link #attachTo}. */
+  public static DesiredObjects of(Context<Architecture> context) {
+    return context
+        .managedWorkflowAndDependentResourceContext()
+        .getMandatory(CONTEXT_KEY, DesiredObjects.class);
+  }
+
+  /** The objects of one kind, in the builders' order. */
+  public <R extends HasMetadata> List<R> ofType(Class<R> type) {
+    return objects.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** Whether an existing object was made from the same desired content. */
+  static boolean sameHash(HasMetadata actual, HasMetadata desired) {
+    return Objects.equals(annotation(actual), annotation(desired));
+  }
+
+  private static String annotation(HasMetadata object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    return annotations == null ? null : annotations.get(HASH_ANNOTATION);
+  }
+
+  private static Map<String, String> withHash(Map<String, String> annotations, String hash) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (annotations != null) {
+      out.putAll(annotations);
+    }
+    out.put(HASH_ANNOTATION, hash);
+    return out;
+  }
+
+  static String hash(String json) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.simianviz.operator.traffic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simianviz.operator.OperatorConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** GET {@code http://<pod IP>:<admin port>/stats} with the JDK client, bounded by a timeout. */
+@ApplicationScoped
+public class HttpTrafficStatsClient implements TrafficStatsClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final Duration timeout;
+
+  @jakarta.inject.Inject
+  public HttpTrafficStatsClient(OperatorConfig config) {
+    this(config.statsTimeout());
+  }
+
+  HttpTrafficStatsClient(Duration timeout) {
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  @Override
+  public TrafficReading read(String host, int port) throws IOException {
+    String authority = host.contains(":") ? "[" + host + "]" : host;
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + authority + ":" + port + "/stats"))
+            .timeout(timeout)
+            .GET()
+            .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted reading " + request.uri(), e);
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException(request.uri() + " answered HTTP " + response.statusCode());
+    }
+    JsonNode traffic = JSON.readTree(response.body()).path("traffic");
+    if (!traffic.isObject()) {
+      throw new IOException(request.uri() + " has no traffic object (not a traffic source?)");
+    }
+    return new TrafficReading(
+        traffic.path("requests").asLong(),
+        traffic.path("errors").asLong(),
+        traffic.path("successRate").asDouble(1.0),
+        traffic.path("p50").asDouble(),
+        traffic.path("p99").asDouble());
+  }
+}

@@ -1,0 +1,93 @@
+package io.simianviz.operator.traffic;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.simianviz.api.manifest.ManifestOptions;
+import io.simianviz.api.manifest.NanoservicePod;
+import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.api.v1alpha1.TrafficSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads every traffic source pod of an architecture and sums their figures. A pod that cannot be
+ * read counts with its last reading (none if never read); when no pod has ever been read, the
+ * summary the status already shows stays. Failures are logged, never thrown: the traffic summary is
+ * information, not a reason to fail a reconcile.
+ */
+@ApplicationScoped
+public class TrafficSources {
+  private static final Logger LOG = Logger.getLogger(TrafficSources.class);
+
+  private final TrafficStatsClient client;
+
+  /** Last reading per pod UID, per architecture (namespace/name). */
+  private final Map<String, Map<String, TrafficReading>> lastReadings = new ConcurrentHashMap<>();
+
+  public TrafficSources(TrafficStatsClient client) {
+    this.client = client;
+  }
+
+  /**
+   * @param pods the architecture's traffic source pods
+   * @param last the summary the status shows now (may be null)
+   */
+  public TrafficSummary summarize(
+      Architecture architecture, Collection<Pod> pods, TrafficSummary last) {
+    String key =
+        architecture.getMetadata().getNamespace() + "/" + architecture.getMetadata().getName();
+    if (pods.isEmpty()) {
+      lastReadings.remove(key);
+      return last;
+    }
+    Map<String, TrafficReading> readings =
+        lastReadings.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+    Set<String> current =
+        pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+    readings.keySet().retainAll(current);
+    for (Pod pod : pods) {
+      read(pod).ifPresent(r -> readings.put(pod.getMetadata().getUid(), r));
+    }
+    List<TrafficReading> known = new ArrayList<>(readings.values());
+    return known.isEmpty() ? last : TrafficTotals.of(known);
+  }
+
+  private Optional<TrafficReading> read(Pod pod) {
+    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+    if (ip == null || ip.isEmpty()) {
+      return Optional.empty();
+    }
+    int port = adminPort(pod);
+    try {
+      return Optional.of(client.read(ip, port));
+    } catch (IOException | RuntimeException e) {
+      LOG.debugf(
+          "traffic source %s (%s:%d) not read: %s", pod.getMetadata().getName(), ip, port, e);
+      return Optional.empty();
+    }
+  }
+
+  /** The container port named {@code admin}, as the builders name it; the default otherwise. */
+  static int adminPort(Pod pod) {
+    return pod.getSpec() == null
+        ? ManifestOptions.DEFAULT_ADMIN_PORT
+        : pod.getSpec().getContainers().stream()
+            .map(Container::getPorts)
+            .filter(ports -> ports != null)
+            .flatMap(List::stream)
+            .filter(p -> NanoservicePod.ADMIN_PORT_NAME.equals(p.getName()))
+            .map(ContainerPort::getContainerPort)
+            .findFirst()
+            .orElse(ManifestOptions.DEFAULT_ADMIN_PORT);
+  }
+}

@@ -1,0 +1,107 @@
+package io.simianviz.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.simianviz.api.manifest.ManifestLabels;
+import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.operator.status.Conditions;
+import io.simianviz.operator.traffic.StatsServer;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN §10: a reconcile of an architecture whose objects and status are what they should be
+ * writes nothing. Every request the mock API server receives is recorded; once the architecture is
+ * ready, three more reconciles (they each read the traffic source's /stats, which is how they are
+ * counted) must send no POST, PUT, PATCH or DELETE.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(setup = MockApiServer.class)
+class NoOpReconcileTest {
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+  @Inject KubernetesClient client;
+  @KubernetesTestServer KubernetesServer server;
+
+  @Test
+  void aSteadyArchitectureIsReconciledWithoutASingleWrite()
+      throws IOException, InterruptedException {
+    try (StatsServer stats = new StatsServer()) {
+      stats.answer(StatsServer.trafficStats(1000, 0, 1.0, 1.0, 3.0));
+      Architecture lamp = client.resource(Fixtures.lamp(Fixtures.namespace("noop"))).create();
+      String namespace = lamp.getMetadata().getNamespace();
+      await().atMost(Duration.ofSeconds(30)).until(() -> deployments(namespace).size() == 7);
+      deployments(namespace).forEach(this::reportReady);
+      TrafficSourcePodFixture.create(client, lamp, stats.port());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                var status = client.resource(lamp).get().getStatus();
+                return status != null
+                    && status.getTraffic() != null
+                    && Conditions.isTrue(status.getConditions(), Conditions.READY);
+              });
+
+      recordedRequests(); // what it took to get here
+      int hits = stats.hits();
+      await().atMost(Duration.ofSeconds(30)).until(() -> stats.hits() >= hits + 3);
+      List<String> writes =
+          recordedRequests().stream()
+              .filter(r -> WRITES.contains(r.getMethod()))
+              .map(RecordedRequest::getRequestLine)
+              .toList();
+
+      assertThat(writes).as("write requests during %d reconciles", stats.hits() - hits).isEmpty();
+    }
+  }
+
+  /** Takes every request the mock server has recorded so far. */
+  private List<RecordedRequest> recordedRequests() throws InterruptedException {
+    List<RecordedRequest> requests = new ArrayList<>();
+    RecordedRequest request;
+    while ((request = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS))
+        != null) {
+      requests.add(request);
+    }
+    return requests;
+  }
+
+  private List<Deployment> deployments(String namespace) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withLabel(ManifestLabels.MANAGED_BY, ManifestLabels.MANAGED_BY_VALUE)
+        .list()
+        .getItems();
+  }
+
+  private void reportReady(Deployment deployment) {
+    int replicas = deployment.getSpec().getReplicas();
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .build());
+    client.resource(deployment).updateStatus();
+  }
+}

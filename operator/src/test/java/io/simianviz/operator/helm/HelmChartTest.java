@@ -1,0 +1,163 @@
+package io.simianviz.operator.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** helm lint and helm template of helm/simianviz, run in process by helm-java. */
+public class HelmChartTest {
+  static final Path CHART = Path.of("..", "helm", "simianviz");
+  private static final Path GENERATED_CRDS = Path.of("..", "crds");
+  private static final String NAME = "simianviz";
+  private static final String NAMESPACE = "simianviz-system";
+
+  @Test
+  void lintPassesStrictly() {
+    LintResult lint = new Helm(CHART).lint().strict().call();
+
+    assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+  }
+
+  @Test
+  void theChartsCrdsAreTheGeneratedOnes() throws IOException {
+    assertThat(files(CHART.resolve("crds")))
+        .as("helm/simianviz/crds must equal crds/: bin/build -pl api process-classes -Pupdate-crds")
+        .isEqualTo(files(GENERATED_CRDS));
+  }
+
+  @Test
+  void theDefaultImageIsTheOperatorsVersion() {
+    Deployment operator = render("").get(Deployment.class, NAME);
+    Container container = operator.getSpec().getTemplate().getSpec().getContainers().getFirst();
+
+    assertThat(container.getImage())
+        .isEqualTo("simianviz/operator:" + System.getProperty("simianviz.version"));
+    assertThat(env(container)).doesNotContainKeys("SIMIANVIZ_OPERATOR_NANOSERVICE_IMAGE");
+  }
+
+  @Test
+  void byDefaultEveryNamespaceIsWatchedThroughAClusterRoleBinding() {
+    RenderedChart chart = render("");
+    Container container = operatorContainer(chart);
+
+    assertThat(env(container)).doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
+    assertThat(env(container)).containsEntry("SIMIANVIZ_OPERATOR_LEADER_ELECTION", "true");
+    assertThat(chart.get(ClusterRoleBinding.class, NAME).getRoleRef().getName()).isEqualTo(NAME);
+    assertThat(chart.all(RoleBinding.class))
+        .extracting(b -> b.getMetadata().getName())
+        .containsExactly(NAME + "-leader-election");
+    assertThat(chart.get(Role.class, NAME + "-leader-election").getRules())
+        .singleElement()
+        .satisfies(
+            r -> assertThat(r.getVerbs()).containsExactly("get", "create", "patch", "update"));
+  }
+
+  @Test
+  void watchedNamespacesGetARoleBindingEachAndNothingClusterWide() {
+    RenderedChart chart =
+        render(
+            """
+            watchedNamespaces: [team-a, team-b]
+            leaderElection: {enabled: false}
+            nanoserviceImage: registry.example/nanoservice:1.2
+            """);
+    Container container = operatorContainer(chart);
+
+    assertThat(env(container))
+        .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
+        .containsEntry("SIMIANVIZ_OPERATOR_NANOSERVICE_IMAGE", "registry.example/nanoservice:1.2")
+        .containsEntry("SIMIANVIZ_OPERATOR_LEADER_ELECTION", "false");
+    assertThat(chart.all(RoleBinding.class))
+        .extracting(b -> b.getMetadata().getNamespace(), b -> b.getRoleRef().getName())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("team-a", NAME),
+            org.assertj.core.groups.Tuple.tuple("team-b", NAME));
+    assertThat(chart.find(ClusterRoleBinding.class, NAME)).isEmpty();
+    assertThat(chart.all(Role.class)).isEmpty();
+  }
+
+  @Test
+  void theOperatorPodMeetsTheRestrictedStandard() {
+    Deployment operator = render("").get(Deployment.class, NAME);
+    var pod = operator.getSpec().getTemplate().getSpec();
+    var security = pod.getContainers().getFirst().getSecurityContext();
+
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(security.getAllowPrivilegeEscalation()).isFalse();
+    assertThat(security.getReadOnlyRootFilesystem()).isTrue();
+    assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(pod.getContainers().getFirst().getResources().getLimits())
+        .containsKeys("cpu", "memory");
+    assertThat(pod.getServiceAccountName()).isEqualTo(NAME);
+  }
+
+  /** {@code helm template} with the chart's values overridden by a values file of this text. */
+  public static RenderedChart render(String values) {
+    try {
+      Path file = Files.createTempFile("simianviz-values", ".yaml");
+      try {
+        Files.writeString(file, values);
+        return RenderedChart.parse(
+            new Helm(CHART)
+                .template()
+                .withName(NAME)
+                .withNamespace(NAMESPACE)
+                .withValuesFile(file)
+                .call());
+      } finally {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new AssertionError("helm template did not run or printed something else than YAML", e);
+    }
+  }
+
+  private static Container operatorContainer(RenderedChart chart) {
+    return chart
+        .get(Deployment.class, NAME)
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .getFirst();
+  }
+
+  /** Literal environment variables by name (fieldRef ones as "fieldRef:<path>"). */
+  private static Map<String, String> env(Container container) {
+    return container.getEnv().stream()
+        .collect(
+            Collectors.toMap(
+                EnvVar::getName,
+                e ->
+                    e.getValue() != null
+                        ? e.getValue()
+                        : "fieldRef:" + e.getValueFrom().getFieldRef().getFieldPath()));
+  }
+
+  private static Map<String, String> files(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.list(directory)) {
+      List<Path> files = paths.sorted().toList();
+      Map<String, String> contents = new java.util.TreeMap<>();
+      for (Path file : files) {
+        contents.put(file.getFileName().toString(), Files.readString(file));
+      }
+      return contents;
+    }
+  }
+}

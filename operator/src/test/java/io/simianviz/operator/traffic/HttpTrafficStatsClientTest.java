@@ -1,0 +1,55 @@
+package io.simianviz.operator.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HttpTrafficStatsClientTest {
+  private final HttpTrafficStatsClient client = new HttpTrafficStatsClient(Duration.ofSeconds(2));
+
+  @Test
+  void readsTheTrafficObjectOfStats() throws IOException {
+    try (StatsServer server = new StatsServer()) {
+      server.answer(StatsServer.trafficStats(2000, 20, 0.99, 1.25, 9.5));
+
+      assertThat(client.read("127.0.0.1", server.port()))
+          .isEqualTo(new TrafficReading(2000, 20, 0.99, 1.25, 9.5));
+    }
+  }
+
+  @Test
+  void statsWithoutTrafficIsNotATrafficSource() throws IOException {
+    try (StatsServer server = new StatsServer()) {
+      server.answer("{\"instance\":\"lamp.us-east-1.zoneA.webserver00\",\"count\":7}");
+
+      assertThatThrownBy(() -> client.read("127.0.0.1", server.port()))
+          .isInstanceOf(IOException.class)
+          .hasMessageEndingWith("has no traffic object (not a traffic source?)");
+    }
+  }
+
+  @Test
+  void anHttpErrorIsAnIoException() throws IOException {
+    try (StatsServer server = new StatsServer()) {
+      server.fail(503);
+
+      assertThatThrownBy(() -> client.read("127.0.0.1", server.port()))
+          .isInstanceOf(IOException.class)
+          .hasMessageEndingWith("/stats answered HTTP 503");
+    }
+  }
+
+  @Test
+  void aClosedPortIsAnIoException() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    int closed = port;
+    assertThatThrownBy(() -> client.read("127.0.0.1", closed)).isInstanceOf(IOException.class);
+  }
+}
