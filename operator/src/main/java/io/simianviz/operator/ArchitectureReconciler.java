@@ -23,9 +23,11 @@ import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
 import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
+import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
 import io.simianviz.operator.traffic.TrafficSources;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,16 +62,19 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
   private final StatusEvents statusEvents;
+  private final SegmentationCheck segmentation;
   private final Clock clock;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
       StatusEvents statusEvents,
+      SegmentationCheck segmentation,
       Clock clock) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.statusEvents = statusEvents;
+    this.segmentation = segmentation;
     this.clock = clock;
   }
 
@@ -118,11 +123,21 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
             trafficSources.summarize(
                 architecture, sources, previous == null ? null : previous.getTraffic()),
             clock.instant());
+    segmentation.update(
+        architecture, status, generation(architecture), context.getClient(), clock.instant());
     UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
-    // The traffic figures change without any Kubernetes event: read them again on a timer.
-    return hasTrafficSources(desiredDeployments)
-        ? control.rescheduleAfter(config.trafficInterval())
-        : control;
+    // Traffic figures and reachability change without any Kubernetes event: look again on a timer.
+    return recheckAfter(desiredDeployments).map(control::rescheduleAfter).orElse(control);
+  }
+
+  private Optional<Duration> recheckAfter(List<Deployment> deployments) {
+    Duration segmentationInterval = segmentation.interval();
+    if (hasTrafficSources(deployments)) {
+      Duration traffic = config.trafficInterval();
+      return Optional.of(
+          traffic.compareTo(segmentationInterval) < 0 ? traffic : segmentationInterval);
+    }
+    return deployments.isEmpty() ? Optional.empty() : Optional.of(segmentationInterval);
   }
 
   private UpdateControl<Architecture> writeIfChanged(
