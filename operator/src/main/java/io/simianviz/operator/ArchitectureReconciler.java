@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.simianviz.api.manifest.ManifestLabels;
+import io.simianviz.api.model.Defaults;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.validation.InvalidArchitectureException;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Materialises an Architecture: validates it, applies the builders' objects through the workflow of
@@ -127,17 +129,20 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         architecture, status, generation(architecture), context.getClient(), clock.instant());
     UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
     // Traffic figures and reachability change without any Kubernetes event: look again on a timer.
-    return recheckAfter(desiredDeployments).map(control::rescheduleAfter).orElse(control);
+    return recheckAfter(architecture, desiredDeployments)
+        .map(control::rescheduleAfter)
+        .orElse(control);
   }
 
-  private Optional<Duration> recheckAfter(List<Deployment> deployments) {
-    Duration segmentationInterval = segmentation.interval();
-    if (hasTrafficSources(deployments)) {
-      Duration traffic = config.trafficInterval();
-      return Optional.of(
-          traffic.compareTo(segmentationInterval) < 0 ? traffic : segmentationInterval);
-    }
-    return deployments.isEmpty() ? Optional.empty() : Optional.of(segmentationInterval);
+  /** The shorter of the traffic interval (with traffic sources) and the segmentation re-check. */
+  private Optional<Duration> recheckAfter(Architecture architecture, List<Deployment> deployments) {
+    Optional<Duration> traffic =
+        hasTrafficSources(deployments) ? Optional.of(config.trafficInterval()) : Optional.empty();
+    Optional<Duration> probes =
+        Defaults.segmentationEnabled(architecture.getSpec()) && !deployments.isEmpty()
+            ? Optional.of(segmentation.interval())
+            : Optional.empty();
+    return Stream.of(traffic, probes).flatMap(Optional::stream).min(Duration::compareTo);
   }
 
   private UpdateControl<Architecture> writeIfChanged(
