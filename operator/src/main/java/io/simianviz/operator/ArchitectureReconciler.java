@@ -14,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.simianviz.api.manifest.ManifestLabels;
+import io.simianviz.api.model.Defaults;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.validation.InvalidArchitectureException;
@@ -23,15 +24,18 @@ import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
 import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
+import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
 import io.simianviz.operator.traffic.TrafficSources;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Materialises an Architecture: validates it, applies the builders' objects through the workflow of
@@ -60,16 +64,19 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
   private final StatusEvents statusEvents;
+  private final SegmentationCheck segmentation;
   private final Clock clock;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
       StatusEvents statusEvents,
+      SegmentationCheck segmentation,
       Clock clock) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.statusEvents = statusEvents;
+    this.segmentation = segmentation;
     this.clock = clock;
   }
 
@@ -118,11 +125,24 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
             trafficSources.summarize(
                 architecture, sources, previous == null ? null : previous.getTraffic()),
             clock.instant());
+    segmentation.update(
+        architecture, status, generation(architecture), context.getClient(), clock.instant());
     UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
-    // The traffic figures change without any Kubernetes event: read them again on a timer.
-    return hasTrafficSources(desiredDeployments)
-        ? control.rescheduleAfter(config.trafficInterval())
-        : control;
+    // Traffic figures and reachability change without any Kubernetes event: look again on a timer.
+    return recheckAfter(architecture, desiredDeployments)
+        .map(control::rescheduleAfter)
+        .orElse(control);
+  }
+
+  /** The shorter of the traffic interval (with traffic sources) and the segmentation re-check. */
+  private Optional<Duration> recheckAfter(Architecture architecture, List<Deployment> deployments) {
+    Optional<Duration> traffic =
+        hasTrafficSources(deployments) ? Optional.of(config.trafficInterval()) : Optional.empty();
+    Optional<Duration> probes =
+        Defaults.segmentationEnabled(architecture.getSpec()) && !deployments.isEmpty()
+            ? Optional.of(segmentation.interval())
+            : Optional.empty();
+    return Stream.of(traffic, probes).flatMap(Optional::stream).min(Duration::compareTo);
   }
 
   private UpdateControl<Architecture> writeIfChanged(

@@ -17,7 +17,7 @@ public interface OperatorConfig {
 
   /**
    * The namespace the operator runs in: the NetworkPolicies admit it to every pod's admin port so
-   * it can read /stats.
+   * it can read /stats and run segmentation probes.
    */
   @WithDefault(ManifestOptions.DEFAULT_OPERATOR_NAMESPACE)
   String namespace();
@@ -29,6 +29,21 @@ public interface OperatorConfig {
   /** Connect and read timeout of one /stats request. */
   @WithDefault("2s")
   Duration statsTimeout();
+
+  /**
+   * How often a ready architecture's segmentation is probed again (it is also probed once per spec
+   * generation as soon as its tiers are ready).
+   */
+  @WithDefault("5m")
+  Duration segmentationInterval();
+
+  /** How long a pod tries one segmentation connection before it counts as blocked. */
+  @WithDefault("1s")
+  Duration probeTimeout();
+
+  /** Segmentation probes in flight at once, over all tiers of one architecture. */
+  @WithDefault("8")
+  int probeConcurrency();
 
   /** Whether the operator takes a Lease before reconciling (only in the prod profile). */
   @WithDefault("true")

@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "P99ms",
     jsonPath = ".status.traffic.p99",
     type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(name = "Segmented", jsonPath = ".status.segmentation.summary")
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

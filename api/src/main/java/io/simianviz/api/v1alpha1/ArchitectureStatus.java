@@ -12,7 +12,8 @@ public class ArchitectureStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Ready, Progressing, Degraded, InvalidSpec and ChaosActive conditions.")
+  @JsonPropertyDescription(
+      "Ready, Progressing, Degraded, InvalidSpec, Segmented and ChaosActive conditions.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Tiers with all instances ready, over all tiers (e.g. 7/8).")
@@ -26,6 +27,11 @@ public class ArchitectureStatus {
 
   @JsonPropertyDescription("Chaos actions taken on this architecture.")
   private ChaosSummary chaos;
+
+  @JsonPropertyDescription(
+      "What the segmentation probes found (after the tiers are ready; once per generation and"
+          + " periodically).")
+  private SegmentationStatus segmentation;
 
   public Long getObservedGeneration() {
     return observedGeneration;
@@ -73,5 +79,13 @@ public class ArchitectureStatus {
 
   public void setChaos(ChaosSummary chaos) {
     this.chaos = chaos;
+  }
+
+  public SegmentationStatus getSegmentation() {
+    return segmentation;
+  }
+
+  public void setSegmentation(SegmentationStatus segmentation) {
+    this.segmentation = segmentation;
   }
 }

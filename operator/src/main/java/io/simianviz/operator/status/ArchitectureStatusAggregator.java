@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The status of an Architecture (DESIGN §3) from what it should have and what the cluster reports.
- * Pure: the same inputs give an equal status, so an unchanged status is never written again. A
- * later segmentation summary joins here as one more section computed from its own inputs.
+ * Pure: the same inputs give an equal status, so an unchanged status is never written again. A The
+ * segmentation section is carried over here and updated by SegmentationCheck.
  */
 public final class ArchitectureStatusAggregator {
   private static final int NAMES_IN_MESSAGE = 5;
@@ -150,6 +150,7 @@ public final class ArchitectureStatusAggregator {
       status.setTiers(previous.getTiers());
       status.setTraffic(previous.getTraffic());
       status.setChaos(previous.getChaos());
+      status.setSegmentation(previous.getSegmentation());
     }
     return status;
   }

@@ -78,7 +78,7 @@ public class TrafficSources {
   }
 
   /** The container port named {@code admin}, as the builders name it; the default otherwise. */
-  static int adminPort(Pod pod) {
+  public static int adminPort(Pod pod) {
     return pod.getSpec() == null
         ? ManifestOptions.DEFAULT_ADMIN_PORT
         : pod.getSpec().getContainers().stream()

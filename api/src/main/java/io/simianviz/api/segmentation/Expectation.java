@@ -1,0 +1,13 @@
+package io.simianviz.api.segmentation;
+
+/** What a probe along an edge should find once the NetworkPolicies are in force. */
+public enum Expectation {
+  /** A declared edge: the caller's pods must connect. */
+  REACHABLE,
+  /** An edge nobody declared: the NetworkPolicies must drop it (the connect times out). */
+  BLOCKED;
+
+  public String word() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
