@@ -1,7 +1,6 @@
 package io.simianviz.service;
 
 import io.simianviz.api.v1alpha1.Protocol;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -12,8 +11,6 @@ import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +25,6 @@ final class Transports {
   private final CallPolicy policy;
   private final HttpClient http1;
   private final Transport json1;
-  private final Map<Thread, Transport> json1PerEventLoop = new ConcurrentHashMap<>();
   private final List<Supplier<Future<Void>>> closers = new ArrayList<>();
   private volatile Transport json2;
   private volatile Transport grpc;
@@ -44,7 +40,7 @@ final class Transports {
 
   Transport of(Protocol protocol) {
     return switch (protocol) {
-      case HTTP -> Context.isOnEventLoopThread() ? json1OfThisEventLoop() : json1;
+      case HTTP -> json1;
       case HTTP2 -> json2 != null ? json2 : http2();
       case GRPC -> grpc != null ? grpc : grpc();
     };
@@ -60,25 +56,6 @@ final class Transports {
     closing.add(http1.close());
     closers.forEach(c -> closing.add(c.get()));
     return Future.join(closing).mapEmpty();
-  }
-
-  /**
-   * An HTTP/1.1 client per event loop, so a connection is only ever used by the loop that opened
-   * it. With one shared pool, a connection opened on one loop was lent to callers on others, and
-   * every such request and reply was handed between threads (a task queued and the loop woken).
-   */
-  private Transport json1OfThisEventLoop() {
-    return json1PerEventLoop.computeIfAbsent(
-        Thread.currentThread(),
-        t -> {
-          HttpClient client =
-              vertx.createHttpClient(
-                  base(), new PoolOptions().setHttp1MaxSize(policy.maxConnectionsPerInstance()));
-          synchronized (this) {
-            closers.add(client::close);
-          }
-          return new JsonTransport(client);
-        });
   }
 
   private synchronized Transport http2() {
