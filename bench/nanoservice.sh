@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Nanoservice benchmark (DESIGN §10), loopback only, about two minutes. In one run:
+#   nginx    one worker returning a static 200              (the HTTP floor)
+#   store    a leaf nanoservice                              (GET /request?key=k)
+#   chain    karyon -> store, two nanoservices, one hop
+# Servers are pinned to CPU 0 and the load generators to CPU 1 (taskset), so "per core" is per
+# server core. Throughput and p50/p99: wrk, 1 thread, 32 connections. Hop overhead: p99(chain) -
+# p99(store) at the same fixed rate, half the chain's peak, from hey -q (wrk has no rate limit; hey
+# is closed loop per connection, so a stall is under-counted; at half load there are few). The
+# nanoservices are the image's own JVM (the jlink runtime, jvm.args and class archive from
+# service-image/target) with -XX:MaxRAM=128m, the pod's default memory limit; service time 0.
+# Start to ready: exec to the first 200 from /health/ready, median of 3 starts. RSS from ps, with
+# its anonymous part (heap, metaspace, code, stacks); the rest is clean file pages shared by every
+# JVM of the image on a node (libjvm, the class archive, the modules file).
+# usage: bench/nanoservice.sh        (prints a markdown table)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+img="$root/service-image/target/image-root"
+train="$root/service-image/target/image-training"
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+need=()
+for tool in wrk:wrk nginx:nginx-light hey:hey curl:curl taskset:util-linux; do
+  command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
+done
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "bench: missing ${need[*]}: install them (apt-get install ${need[*]}) and rerun" >&2
+    exit 2
+  fi
+  echo "bench: installing ${need[*]} from Debian..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null && apt-get install -y -qq "${need[@]}" >/dev/null; }
+fi
+if [ ! -f "$img/opt/simianviz/jvm.args" ] || [ ! -d "$train/app" ]; then
+  echo "bench: building the image root (bin/build package -pl service-image -am)..." >&2
+  "$root/bin/build" -q package -pl service-image -am -DskipTests >&2
+fi
+cores=$(nproc)
+if [ "$cores" -ge 2 ]; then srv=(taskset -c 0) load=(taskset -c 1); else srv=() load=(); fi
+
+# The image's flags, with the archive path pointing into the build's image root.
+sed "s#/opt/simianviz/#$img/opt/simianviz/#" "$img/opt/simianviz/jvm.args" >"$work/jvm.args"
+classpath=$(find "$train/app/classpath" -name '*.jar'):$(tr ':' '\n' <"$root/service-image/target/image-classpath.txt" |
+  sed "s#.*/#$train/app/libs/#" | paste -sd:)
+printf '127.0.0.1 bench-store-zone-a\n' >"$work/hosts"
+
+# nano NAME PORT ENV... : starts a nanoservice (pinned to the server core) in the background.
+nano() {
+  local name=$1 port=$2
+  shift 2
+  env -i MALLOC_ARENA_MAX=2 SIMIANVIZ_ARCH=bench SIMIANVIZ_ZONE=zoneA \
+    SIMIANVIZ_HOST=127.0.0.1 SIMIANVIZ_PORT="$port" SIMIANVIZ_SERVICE_TIME='constant(0ms)' "$@" \
+    "${srv[@]}" "$img/opt/java/bin/java" "@$work/jvm.args" -XX:MaxRAM=128m \
+    -Djdk.net.hosts.file="$work/hosts" -cp "$classpath" io.simianviz.service.PodMain \
+    >"$work/$name.log" 2>&1 &
+  pids+=($!)
+  last=$!
+}
+ready() { # PORT: waits for /health/ready; prints milliseconds since $t0
+  local i
+  for i in $(seq 3000); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$1/health/ready"; then
+      echo $((($(date +%s%N) - t0) / 1000000))
+      return 0
+    fi
+    sleep 0.005
+  done
+  echo "bench: port $1 not ready" >&2
+  return 1
+}
+rss_mib() { # PID -> "RSS (anon N)" in MiB; the rest is file pages: libjvm, class archive, modules
+  echo "$(($(ps -o rss= -p "$1") / 1024)) (anon $(($(awk '/^RssAnon/ {print $2}' "/proc/$1/status") / 1024)))"
+}
+wrk_run() { # URL SECONDS -> "rps p50 p99" (ms)
+  "${load[@]}" wrk -t1 -c32 -d"$2"s --latency "$1" >"$work/wrk.txt"
+  awk '/Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
+    function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+    END {printf "%d %.3f %.3f\n", r, ms(p50), ms(p99)}' "$work/wrk.txt"
+}
+hey_p99() { # URL RATE -> p99 ms at that fixed total rate (10 connections)
+  "${load[@]}" hey -z 8s -c 10 -q $(($2 / 10)) "$1" | awk '$1=="99%" {printf "%.3f\n", $3*1000}'
+}
+
+# nginx, one worker
+port_nginx=18480
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  server { listen 127.0.0.1:$port_nginx; location / { return 200 "ok\n"; } }
+}
+EOF
+"${srv[@]}" nginx -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+pids+=($!)
+for i in $(seq 1000); do curl -sf -o /dev/null "http://127.0.0.1:$port_nginx/" && break; sleep 0.005; done
+wrk_run "http://127.0.0.1:$port_nginx/" 2 >/dev/null
+read -r nginx_rps nginx_p50 nginx_p99 <<<"$(wrk_run "http://127.0.0.1:$port_nginx/" 8)"
+kill "${pids[-1]}"
+
+# start to ready: three fresh starts of a store
+starts=()
+for i in 1 2 3; do
+  t0=$(date +%s%N)
+  nano "start$i" $((18490 + i)) SIMIANVIZ_TIER=store SIMIANVIZ_PACKAGE=store
+  starts+=("$(ready $((18490 + i)))")
+  kill "$last"
+  wait "$last" 2>/dev/null || true
+done
+start_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+
+# leaf store
+t0=$(date +%s%N)
+nano store 18481 SIMIANVIZ_TIER=store SIMIANVIZ_PACKAGE=store
+store_pid=$last
+ready 18481 >/dev/null
+sleep 2
+store_idle=$(rss_mib "$store_pid")
+curl -s -o /dev/null -X POST -d '{"op":"PUT","key":"k","value":"v"}' http://127.0.0.1:18481/request
+leaf_url="http://127.0.0.1:18481/request?key=k"
+wrk_run "$leaf_url" 5 >/dev/null
+(sleep 6 && rss_mib "$store_pid" >"$work/store_load") &
+read -r store_rps store_p50 store_p99 <<<"$(wrk_run "$leaf_url" 10)"
+store_load=$(cat "$work/store_load")
+
+# chain: karyon -> store (both on the server core)
+t0=$(date +%s%N)
+nano karyon 18482 SIMIANVIZ_TIER=karyon SIMIANVIZ_PACKAGE=karyon \
+  SIMIANVIZ_DEPENDENCIES=store=store:http SIMIANVIZ_DISCOVERY=store/us-east-1/zoneA=bench-store-zone-a \
+  SIMIANVIZ_DEPENDENCY_PORT=18481
+karyon_pid=$last
+ready 18482 >/dev/null
+sleep 2
+karyon_idle=$(rss_mib "$karyon_pid")
+chain_url="http://127.0.0.1:18482/request?key=k"
+wrk_run "$chain_url" 5 >/dev/null
+(sleep 6 && rss_mib "$karyon_pid" >"$work/karyon_load") &
+read -r chain_rps chain_p50 chain_p99 <<<"$(wrk_run "$chain_url" 10)"
+karyon_load=$(cat "$work/karyon_load")
+
+# hop overhead at half the chain's peak
+half=$((chain_rps / 2))
+leaf_half_p99=$(hey_p99 "$leaf_url" "$half")
+chain_half_p99=$(hey_p99 "$chain_url" "$half")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+echo "Machine: $cores cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1);" \
+  "$("$img/opt/java/bin/java" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Date: $(date -u +%Y-%m-%dT%H:%MZ). Servers on CPU 0, wrk/hey on CPU 1."
+echo
+echo "| server | requests/s per server core | vs nginx | p50 ms | p99 ms | idle RSS MiB | RSS under load MiB |"
+echo "|---|---|---|---|---|---|---|"
+echo "| nginx, 1 worker, static 200 | $nginx_rps | 1.00 | $nginx_p50 | $nginx_p99 | | |"
+echo "| store (leaf nanoservice) | $store_rps | $(ratio "$store_rps" "$nginx_rps") | $store_p50 | $store_p99 | $store_idle | $store_load |"
+echo "| karyon -> store (2 JVMs, 1 core) | $chain_rps | $(ratio "$chain_rps" "$nginx_rps") | $chain_p50 | $chain_p99 | karyon $karyon_idle | karyon $karyon_load |"
+echo
+echo "| figure | value |"
+echo "|---|---|"
+echo "| hop overhead p99 at $half req/s (half the chain's peak, hey -q) | $(awk -v c="$chain_half_p99" -v l="$leaf_half_p99" 'BEGIN {printf "%.3f ms (chain %.3f - store %.3f)", c - l, c, l}') |"
+echo "| start to ready (exec to /health/ready 200), median of 3 | $start_ms ms (runs: ${starts[*]} ms) |"
