@@ -85,7 +85,7 @@ public record PodSettings(
             Fanout.valueOf(e.get(PodVariables.FANOUT, "one").toUpperCase(Locale.ROOT)),
             e.get(PodVariables.HOST, "0.0.0.0"),
             port);
-    if (adminPort == port) {
+    if (adminPort > 0 && adminPort == port) {
       throw new IllegalArgumentException(
           PodVariables.ADMIN_PORT
               + " must differ from "

@@ -91,6 +91,10 @@ class PodSettingsTest {
     ports.put("SIMIANVIZ_ADMIN_PORT", "8080");
     assertThatThrownBy(() -> PodSettings.fromEnvironment(ports))
         .hasMessage("SIMIANVIZ_ADMIN_PORT must differ from SIMIANVIZ_PORT (both 8080)");
+    // Port 0 (any free port) twice is no clash, and 0 means no admin port at all.
+    ports.put("SIMIANVIZ_PORT", "0");
+    ports.put("SIMIANVIZ_ADMIN_PORT", "0");
+    assertThat(PodSettings.fromEnvironment(ports).adminPort()).isZero();
   }
 
   @Test
