@@ -43,7 +43,9 @@ for lib in $libs; do
   cp -L "$lib" "$root$lib"
 done
 # glibc loads libgcc_s at run time to unwind threads that are cancelled or exit early.
-gcc_s=$(ldconfig -p | awk '/libgcc_s.so.1 .*x86-64|libgcc_s.so.1 .*AArch64/ {print $NF; exit}')
+# awk reads to the end: exiting at the first match would kill ldconfig with SIGPIPE (status 141
+# under pipefail).
+gcc_s=$(ldconfig -p | awk '/libgcc_s.so.1 .*x86-64|libgcc_s.so.1 .*AArch64/ && !f {f = $NF} END {print f}')
 if [ -n "$gcc_s" ]; then
   mkdir -p "$root$(dirname "$gcc_s")"
   cp -L "$gcc_s" "$root$gcc_s"
