@@ -4,7 +4,10 @@
 # Prints a markdown table per part (also written to OUT/results.md).
 #
 # Needs: a JDK >= 21 (found by bin/jdk.sh), GNU time (Debian package `time`) and jq.
-# Usage: bench/local-scale.sh [-d SECONDS] [-o OUT] [-r "RATE ..."] [-s "SCALE ..."] [-t SAMPLE_RATE]
+# Usage: bench/local-scale.sh [-d SECONDS] [-w SECONDS] [-o OUT] [-r "RATE ..."] [-s "SCALE ..."]
+#                             [-t SAMPLE_RATE]
+# -w is a warm-up before each measured run (run --warmup): traffic whose figures are left out,
+# so the JIT has compiled the hot paths (20 s by default; 0 measures from a cold start).
 # Traces are sampled at 1% by default (-t 1 records every hop as a span, as a plain run does).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,9 +16,11 @@ out=${TMPDIR:-/tmp}/simianviz-bench-local
 rates="250 500 1000 2000 4000"
 scales="100 1000 10000"
 sample=0.01
-while getopts "d:o:r:s:t:" opt; do
+warmup=20
+while getopts "d:w:o:r:s:t:" opt; do
   case $opt in
     d) duration=$OPTARG ;;
+    w) warmup=$OPTARG ;;
     o) out=$OPTARG ;;
     r) rates=$OPTARG ;;
     s) scales=$OPTARG ;;
@@ -39,7 +44,7 @@ run() {
   shift
   rm -rf "${out:?}/$name"
   /usr/bin/time -v -o "$out/$name.time" ./simianviz run examples/netflixoss.yaml \
-    --duration "${duration}s" --sample-rate "$sample" --out "$out/$name" "$@" >"$out/$name.log" 2>&1
+    --duration "${duration}s" --warmup "${warmup}s" --sample-rate "$sample" --out "$out/$name" "$@" >"$out/$name.log" 2>&1
   cp "$out/$name.time" "$out/$name/time.txt"
 }
 peak_mb() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$out/$1/time.txt"; }
@@ -49,7 +54,7 @@ cpu_s() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' 
   echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)," \
     "$(free -g | awk '/Mem:/ {print $2}') GiB;" \
     "$(. "$root/bin/jdk.sh" >/dev/null 2>&1 && "$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-  echo "Date: $(date -u +%Y-%m-%d); load before: $(cut -d' ' -f1-3 /proc/loadavg); duration ${duration} s per run; --sample-rate $sample"
+  echo "Date: $(date -u +%Y-%m-%d); load before: $(cut -d' ' -f1-3 /proc/loadavg); warm-up ${warmup} s, then ${duration} s measured per run; --sample-rate $sample"
   echo
   echo "| scale | instances | all up (s) | requests | success | p99 (ms) | hops/s | peak RSS (MB) | RSS per instance (KB) |"
   echo "|---|---|---|---|---|---|---|---|---|"

@@ -38,6 +38,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin ExpansionMixin expansion;
 
+  @Option(
+      names = "--warmup",
+      defaultValue = "0",
+      description =
+          "Traffic before the measured --duration, left out of every figure (lets the JIT"
+              + " compile first), e.g. 20s. Default 0.")
+  String warmup;
+
   @Option(names = "--rate", paramLabel = "R", description = "Requests/s per traffic source.")
   Double rate;
 
@@ -82,6 +90,13 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
     }
+    Duration warmFor;
+    try {
+      warmFor = "0".equals(warmup) ? Duration.ZERO : Durations.parse(warmup);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--warmup: " + e.getMessage());
+    }
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
     Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
     RunOptions options =
@@ -94,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
             outDir,
             seed,
             port,
+            warmFor,
             Duration.ofSeconds(System.console() != null ? 1 : 5),
             Duration.ofSeconds(3));
     return LocalRuntime.run(loaded, options, file);

@@ -89,6 +89,17 @@ public final class Series {
     return errors.sum();
   }
 
+  /**
+   * Forgets everything recorded so far: the end of a warm-up. A value recorded while resetting may
+   * land on either side.
+   */
+  public synchronized void reset() {
+    interval = recorder.getIntervalHistogram(interval);
+    cumulative.reset();
+    count.reset();
+    errors.reset();
+  }
+
   /** A copy of everything recorded so far. */
   public synchronized Histogram histogram() {
     interval = recorder.getIntervalHistogram(interval);

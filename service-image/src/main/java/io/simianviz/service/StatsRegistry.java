@@ -39,6 +39,13 @@ public final class StatsRegistry {
   }
 
   /** Snapshots of every series, sorted by name. */
+  /**
+   * Forgets what every series recorded (the end of a warm-up); the Prometheus meters keep counting.
+   */
+  public void reset() {
+    series.values().forEach(Series::reset);
+  }
+
   public List<SeriesStats> snapshot() {
     return series.values().stream()
         .map(Series::stats)

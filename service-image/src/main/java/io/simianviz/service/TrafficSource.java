@@ -164,6 +164,16 @@ public final class TrafficSource {
     return sent;
   }
 
+  /**
+   * Starts the totals afresh (the end of a warm-up); requests in flight count in the new totals.
+   */
+  public synchronized void resetSummary() {
+    all.getIntervalHistogram();
+    allCumulative.reset();
+    completed.set(0);
+    errors.set(0);
+  }
+
   public synchronized Summary summary() {
     allCumulative.add(all.getIntervalHistogram());
     long n = completed.get();

@@ -54,6 +54,7 @@ public final class LocalRun implements AutoCloseable {
   private EventLoopSlots slots;
   private final long startNanos = System.nanoTime();
   private volatile long startupMillis;
+  private volatile long measuredFromMillis;
   private volatile boolean stopping;
 
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
@@ -126,6 +127,7 @@ public final class LocalRun implements AutoCloseable {
         }
       }
       Future.all(sources).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      warmUp();
     }
     chaos.start();
   }
@@ -140,6 +142,19 @@ public final class LocalRun implements AutoCloseable {
     if (source != null && target != null) {
       graph.edge(source, target, Instant.now());
     }
+  }
+
+  /** Lets traffic run for the warm-up, then forgets every figure so far. */
+  private void warmUp() throws InterruptedException {
+    if (options.warmup().isZero()) {
+      return;
+    }
+    console.event(String.format("warming up for %.0f s", options.warmup().toMillis() / 1000.0));
+    Thread.sleep(options.warmup().toMillis());
+    node.stats().reset();
+    trafficSources().forEach(s -> s.traffic().resetSummary());
+    measuredFromMillis = elapsedMillis();
+    console.event(String.format("%6.1fs warm-up over, measuring", measuredFromMillis / 1000.0));
   }
 
   private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
@@ -209,6 +224,11 @@ public final class LocalRun implements AutoCloseable {
   /** How long it took until every instance was up (0 while starting). */
   long startupMillis() {
     return startupMillis;
+  }
+
+  /** When the measured period began: after start-up, or after the warm-up. */
+  long measuredFromMillis() {
+    return Math.max(startupMillis, measuredFromMillis);
   }
 
   long elapsedMillis() {

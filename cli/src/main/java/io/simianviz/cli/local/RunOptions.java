@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param rate requests per second per traffic source; null keeps the spec's
  * @param sampleRate fraction of traces recorded; null keeps the spec's
  * @param port the port every instance listens on, each on its own loopback address (0: any)
+ * @param warmup traffic before the measured duration, left out of every figure (JIT warm-up)
  * @param progressEvery how often the console shows progress
  */
 public record RunOptions(
@@ -21,5 +22,6 @@ public record RunOptions(
     Path out,
     long seed,
     int port,
+    Duration warmup,
     Duration progressEvery,
     Duration replaceAfter) {}

@@ -18,13 +18,15 @@ import org.HdrHistogram.Histogram;
  *
  * @param startupS seconds until every instance was up
  * @param hops calls between two instances (every edge, the traffic sources' included)
- * @param hopsPerSecond hops over the time after start-up
+ * @param warmupS seconds of traffic before the measured period, left out of every figure
+ * @param hopsPerSecond hops over the measured period (after start-up and warm-up)
  */
 record RunReport(
     String arch,
     int instances,
     double durationS,
     double startupS,
+    double warmupS,
     long hops,
     double hopsPerSecond,
     long requests,
@@ -69,12 +71,14 @@ record RunReport(
     Map<String, TierTotals> tiers = TierTotals.of(stats, perTier);
     double elapsedS = run.elapsedMillis() / 1000.0;
     double startupS = run.startupMillis() / 1000.0;
-    double trafficS = elapsedS - startupS;
+    double measuredFromS = run.measuredFromMillis() / 1000.0;
+    double trafficS = elapsedS - measuredFromS;
     return new RunReport(
         run.architecture().name(),
         run.totalInstances(),
         elapsedS,
         startupS,
+        Math.max(0, measuredFromS - startupS),
         hops,
         trafficS > 0 ? hops / trafficS : 0,
         requests,

@@ -42,6 +42,10 @@ class LocalRunTest {
   @TempDir Path out;
 
   private RunOptions options(Duration duration) {
+    return options(duration, Duration.ZERO);
+  }
+
+  private RunOptions options(Duration duration, Duration warmup) {
     return new RunOptions(
         duration,
         null,
@@ -51,6 +55,7 @@ class LocalRunTest {
         out,
         7,
         0,
+        warmup,
         Duration.ofSeconds(1),
         Duration.ofMillis(300));
   }
@@ -161,6 +166,30 @@ class LocalRunTest {
   }
 
   @Test
+  void theWarmUpIsLeftOutOfEveryFigure() throws Exception {
+    LoadedArchitecture lamp = ArchitectureFiles.parse(LAMP, "lamp");
+    int exit =
+        LocalRuntime.runUntil(
+            lamp,
+            options(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+            quietConsole(),
+            new CountDownLatch(1));
+    assertThat(exit).isZero();
+
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("warmupS").asDouble()).isBetween(1.9, 3.0);
+    // 200 requests/s for the 2 measured seconds, not the 4 s of traffic.
+    assertThat(summary.get("requests").asLong()).isBetween(300L, 560L);
+    long tierRequests = 0;
+    for (JsonNode t : summary.get("tiers")) {
+      if (t.get("name").asText().equals("webserver")) {
+        tierRequests = t.get("requests").asLong();
+      }
+    }
+    assertThat(tierRequests).isBetween(300L, 600L);
+  }
+
+  @Test
   void aTakenPortIsAClearErrorNotACrash() throws Exception {
     LoadedArchitecture lamp = ArchitectureFiles.parse(LAMP, "lamp");
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
@@ -174,6 +203,7 @@ class LocalRunTest {
               out,
               1,
               taken.getLocalPort(),
+              Duration.ZERO,
               Duration.ofSeconds(1),
               Duration.ofSeconds(1));
       int exit = LocalRuntime.runUntil(lamp, options, quietConsole(), new CountDownLatch(1));
