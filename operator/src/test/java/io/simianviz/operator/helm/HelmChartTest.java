@@ -56,7 +56,11 @@ public class HelmChartTest {
     Container container = operatorContainer(chart);
 
     assertThat(env(container)).doesNotContainKey("QUARKUS_OPERATOR_SDK_NAMESPACES");
-    assertThat(env(container)).containsEntry("SIMIANVIZ_OPERATOR_LEADER_ELECTION", "true");
+    assertThat(env(container))
+        .containsEntry("SIMIANVIZ_OPERATOR_LEADER_ELECTION", "true")
+        .containsEntry("SIMIANVIZ_OPERATOR_SEGMENTATION_INTERVAL", "5m")
+        .containsEntry("SIMIANVIZ_OPERATOR_PROBE_TIMEOUT", "1s")
+        .containsEntry("SIMIANVIZ_OPERATOR_PROBE_CONCURRENCY", "8");
     assertThat(chart.get(ClusterRoleBinding.class, NAME).getRoleRef().getName()).isEqualTo(NAME);
     assertThat(chart.all(RoleBinding.class))
         .extracting(b -> b.getMetadata().getName())
@@ -75,13 +79,17 @@ public class HelmChartTest {
             watchedNamespaces: [team-a, team-b]
             leaderElection: {enabled: false}
             nanoserviceImage: registry.example/nanoservice:1.2
+            segmentation: {interval: 10m, probeTimeout: 2s, probeConcurrency: 4}
             """);
     Container container = operatorContainer(chart);
 
     assertThat(env(container))
         .containsEntry("QUARKUS_OPERATOR_SDK_NAMESPACES", "team-a,team-b")
         .containsEntry("SIMIANVIZ_OPERATOR_NANOSERVICE_IMAGE", "registry.example/nanoservice:1.2")
-        .containsEntry("SIMIANVIZ_OPERATOR_LEADER_ELECTION", "false");
+        .containsEntry("SIMIANVIZ_OPERATOR_LEADER_ELECTION", "false")
+        .containsEntry("SIMIANVIZ_OPERATOR_SEGMENTATION_INTERVAL", "10m")
+        .containsEntry("SIMIANVIZ_OPERATOR_PROBE_TIMEOUT", "2s")
+        .containsEntry("SIMIANVIZ_OPERATOR_PROBE_CONCURRENCY", "4");
     assertThat(chart.all(RoleBinding.class))
         .extracting(b -> b.getMetadata().getNamespace(), b -> b.getRoleRef().getName())
         .containsExactly(
