@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(setup = MockApiServer.class)
 class ArchitectureStatusTest {
   @Inject KubernetesClient client;
+  @Inject ClusterObjects cluster;
 
   @Test
   void perTierReadinessFollowsTheDeploymentsReadyReplicas() {
@@ -45,15 +45,15 @@ class ArchitectureStatusTest {
     assertThat(condition(initial, Conditions.READY).getStatus()).isEqualTo("False");
     assertThat(initial.getObservedGeneration()).isEqualTo(lamp.getMetadata().getGeneration());
 
-    deploymentsOf(namespace, "webserver").forEach(d -> reportReady(d, 2));
+    deploymentsOf(namespace, "webserver").forEach(d -> cluster.reportReady(d, 2));
     ArchitectureStatus webserverReady = awaitStatus(lamp, s -> "1/4".equals(s.getTiersReady()));
     assertThat(webserverReady.getTiers().get(2).getReady()).isEqualTo(6);
     assertThat(condition(webserverReady, Conditions.READY).getMessage())
         .isEqualTo("1/4 tiers ready; waiting for rds-mysql 0/2, memcache 0/1, www 0/1");
 
-    deploymentsOf(namespace, "rds-mysql").forEach(d -> reportReady(d, 1));
-    deploymentsOf(namespace, "memcache").forEach(d -> reportReady(d, 1));
-    deploymentsOf(namespace, "www").forEach(d -> reportReady(d, 1));
+    deploymentsOf(namespace, "rds-mysql").forEach(d -> cluster.reportReady(d, 1));
+    deploymentsOf(namespace, "memcache").forEach(d -> cluster.reportReady(d, 1));
+    deploymentsOf(namespace, "www").forEach(d -> cluster.reportReady(d, 1));
     ArchitectureStatus ready = awaitStatus(lamp, s -> "4/4".equals(s.getTiersReady()));
     assertThat(condition(ready, Conditions.READY))
         .extracting(Condition::getStatus, Condition::getReason, Condition::getMessage)
@@ -80,19 +80,6 @@ class ArchitectureStatusTest {
         .withLabel(ManifestLabels.TIER, tier)
         .list()
         .getItems();
-  }
-
-  /** What the Deployment controller writes once the pods are ready. */
-  private void reportReady(Deployment deployment, int replicas) {
-    deployment.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(deployment.getMetadata().getGeneration())
-            .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
-            .build());
-    client.resource(deployment).updateStatus();
   }
 
   private static Condition condition(ArchitectureStatus status, String type) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.simianviz.api.manifest.ManifestLabels;
@@ -48,6 +49,35 @@ class ClusterObjects {
                         .stream())
             .map(HasMetadata.class::cast)
             .toList());
+  }
+
+  /** The Deployments the operator manages in a namespace. */
+  List<Deployment> deployments(String namespace) {
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withLabel(ManifestLabels.MANAGED_BY, ManifestLabels.MANAGED_BY_VALUE)
+        .list()
+        .getItems();
+  }
+
+  /** What the Deployment controller writes once all of a Deployment's pods are ready. */
+  void reportReady(Deployment deployment) {
+    reportReady(deployment, deployment.getSpec().getReplicas());
+  }
+
+  /** What the Deployment controller writes once this many pods are ready. */
+  void reportReady(Deployment deployment, int replicas) {
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .build());
+    client.resource(deployment).updateStatus();
   }
 
   static Set<String> names(Collection<? extends HasMetadata> objects) {

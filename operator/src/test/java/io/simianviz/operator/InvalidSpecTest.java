@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.operator.status.Conditions;
 import jakarta.inject.Inject;
@@ -29,13 +28,14 @@ class InvalidSpecTest {
           + " staash, store, cache, volume, priamCassandra, riak, eureka, pirate)";
 
   @Inject KubernetesClient client;
+  @Inject ClusterObjects cluster;
 
   @Test
   void anInvalidEditSetsInvalidSpecWarnsAndTouchesNothing() {
     Architecture lamp = client.resource(Fixtures.lamp(Fixtures.namespace("invalid"))).create();
     String namespace = lamp.getMetadata().getNamespace();
-    await().atMost(Duration.ofSeconds(30)).until(() -> deployments(namespace).size() == 7);
-    Map<String, String> versionsBefore = versions(deployments(namespace));
+    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.deployments(namespace).size() == 7);
+    Map<String, String> versionsBefore = versions(cluster.deployments(namespace));
 
     // Valid and invalid changes at once: the scaling must not be applied either.
     Fixtures.updateSpec(
@@ -68,7 +68,7 @@ class InvalidSpecTest {
               assertThat(e.getInvolvedObject().getName()).isEqualTo("lamp");
               assertThat(e.getInvolvedObject().getUid()).isEqualTo(lamp.getMetadata().getUid());
             });
-    assertThat(versions(deployments(namespace))).isEqualTo(versionsBefore);
+    assertThat(versions(cluster.deployments(namespace))).isEqualTo(versionsBefore);
   }
 
   @Test
@@ -89,7 +89,7 @@ class InvalidSpecTest {
         .isEqualTo(
             "metadata.name: \"shop.v2\" is not a valid name (lower-case letters, digits and '-',"
                 + " starting with a letter, at most 63 characters)");
-    assertThat(deployments(created.getMetadata().getNamespace())).isEmpty();
+    assertThat(cluster.deployments(created.getMetadata().getNamespace())).isEmpty();
   }
 
   private Condition invalidSpec(Architecture architecture) {
@@ -97,16 +97,6 @@ class InvalidSpecTest {
     return now.getStatus() == null
         ? null
         : Conditions.find(now.getStatus().getConditions(), Conditions.INVALID_SPEC).orElse(null);
-  }
-
-  private List<Deployment> deployments(String namespace) {
-    return client
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withLabel(ManifestLabels.MANAGED_BY, ManifestLabels.MANAGED_BY_VALUE)
-        .list()
-        .getItems();
   }
 
   private List<Event> warnings(String namespace) {

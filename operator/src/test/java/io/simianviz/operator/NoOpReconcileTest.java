@@ -3,15 +3,12 @@ package io.simianviz.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.operator.status.Conditions;
 import io.simianviz.operator.traffic.StatsServer;
@@ -36,6 +33,7 @@ class NoOpReconcileTest {
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
   @Inject KubernetesClient client;
+  @Inject ClusterObjects cluster;
   @KubernetesTestServer KubernetesServer server;
 
   @Test
@@ -45,8 +43,10 @@ class NoOpReconcileTest {
       stats.answer(StatsServer.trafficStats(1000, 0, 1.0, 1.0, 3.0));
       Architecture lamp = client.resource(Fixtures.lamp(Fixtures.namespace("noop"))).create();
       String namespace = lamp.getMetadata().getNamespace();
-      await().atMost(Duration.ofSeconds(30)).until(() -> deployments(namespace).size() == 7);
-      deployments(namespace).forEach(this::reportReady);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> cluster.deployments(namespace).size() == 7);
+      cluster.deployments(namespace).forEach(cluster::reportReady);
       TrafficSourcePodFixture.create(client, lamp, stats.port());
       await()
           .atMost(Duration.ofSeconds(30))
@@ -80,28 +80,5 @@ class NoOpReconcileTest {
       requests.add(request);
     }
     return requests;
-  }
-
-  private List<Deployment> deployments(String namespace) {
-    return client
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withLabel(ManifestLabels.MANAGED_BY, ManifestLabels.MANAGED_BY_VALUE)
-        .list()
-        .getItems();
-  }
-
-  private void reportReady(Deployment deployment) {
-    int replicas = deployment.getSpec().getReplicas();
-    deployment.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(deployment.getMetadata().getGeneration())
-            .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
-            .build());
-    client.resource(deployment).updateStatus();
   }
 }

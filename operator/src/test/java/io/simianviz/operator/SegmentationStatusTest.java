@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.SegmentationSpec;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(setup = MockApiServer.class)
 class SegmentationStatusTest {
   @Inject KubernetesClient client;
+  @Inject ClusterObjects cluster;
 
   private final List<ProbeServer> servers = new ArrayList<>();
 
@@ -105,7 +103,7 @@ class SegmentationStatusTest {
    */
   private void startPods(Architecture lamp, String openHost) throws IOException {
     String ns = lamp.getMetadata().getNamespace();
-    await().atMost(Duration.ofSeconds(30)).until(() -> deployments(ns).size() == 7);
+    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.deployments(ns).size() == 7);
     ProbeServer webserver =
         server()
             .answer(host("memcache", ns), "connected")
@@ -122,7 +120,7 @@ class SegmentationStatusTest {
         "www",
         "denominator",
         server().answer(host("webserver-elb", ns), "connected").port());
-    deployments(ns).forEach(this::reportReady);
+    cluster.deployments(ns).forEach(cluster::reportReady);
   }
 
   private ProbeServer server() throws IOException {
@@ -151,29 +149,6 @@ class SegmentationStatusTest {
                     && s.getSegmentation() != null
                     && Conditions.find(s.getConditions(), SegmentationCheck.CONDITION).isPresent()
                     && also.test(s));
-  }
-
-  private List<Deployment> deployments(String namespace) {
-    return client
-        .apps()
-        .deployments()
-        .inNamespace(namespace)
-        .withLabel(ManifestLabels.MANAGED_BY, ManifestLabels.MANAGED_BY_VALUE)
-        .list()
-        .getItems();
-  }
-
-  private void reportReady(Deployment deployment) {
-    int replicas = deployment.getSpec().getReplicas();
-    deployment.setStatus(
-        new DeploymentStatusBuilder()
-            .withObservedGeneration(deployment.getMetadata().getGeneration())
-            .withReplicas(replicas)
-            .withUpdatedReplicas(replicas)
-            .withReadyReplicas(replicas)
-            .withAvailableReplicas(replicas)
-            .build());
-    client.resource(deployment).updateStatus();
   }
 
   private static TierSegmentation tier(ArchitectureStatus status, String name) {
