@@ -75,13 +75,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Duration runFor;
-    try {
-      runFor = "0".equals(duration) ? Duration.ZERO : Durations.parse(duration);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--duration: " + e.getMessage());
-    }
+    Duration runFor = duration("--duration", duration);
     if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--rate: must be above 0 and at most 1000000 (was " + rate + ")");
@@ -90,13 +84,7 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
     }
-    Duration warmFor;
-    try {
-      warmFor = "0".equals(warmup) ? Duration.ZERO : Durations.parse(warmup);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--warmup: " + e.getMessage());
-    }
+    Duration warmFor = duration("--warmup", warmup);
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
     Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
     RunOptions options =
@@ -113,5 +101,15 @@ final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(System.console() != null ? 1 : 5),
             Duration.ofSeconds(3));
     return LocalRuntime.run(loaded, options, file);
+  }
+
+  /** A duration option's value ({@code 0} or e.g. {@code 20s}); a bad one is a usage error. */
+  private Duration duration(String option, String value) {
+    try {
+      return "0".equals(value) ? Duration.ZERO : Durations.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), option + ": " + e.getMessage());
+    }
   }
 }

@@ -90,6 +90,9 @@ class CliTest {
     CliRun sample = CliRun.of("run", "--sample-rate", "1.5", "x.yaml");
     assertThat(sample.exitCode()).isEqualTo(2);
     assertThat(sample.err()).contains("--sample-rate: must be between 0 and 1 (was 1.5)");
+    CliRun warmup = CliRun.of("run", "--warmup", "5x", "x.yaml");
+    assertThat(warmup.exitCode()).isEqualTo(2);
+    assertThat(warmup.err()).contains("--warmup: \"5x\" is not a duration");
   }
 
   @Test
