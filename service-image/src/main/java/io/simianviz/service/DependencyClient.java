@@ -3,7 +3,10 @@ package io.simianviz.service;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
@@ -13,9 +16,15 @@ import java.util.concurrent.TimeoutException;
  * the edge series; it never fails.
  */
 public final class DependencyClient {
+  private static final Predicate<Endpoint> NONE_EJECTED = e -> false;
+
   private final NodeContext node;
   private final InstanceConfig self;
   private final boolean zoneAffinity;
+
+  /** The edge series per called tier, looked up once: recording is on every call's path. */
+  private final Map<String, Series> edges = new ConcurrentHashMap<>();
+
   private int rotation;
 
   /**
@@ -46,10 +55,11 @@ public final class DependencyClient {
                   + ", any zone)");
       return Future.succeededFuture(recordEdge(tier, start, none));
     }
-    List<Endpoint> ordered =
-        preferHealthy(
-            CandidateOrder.order(all, self.region(), self.zone(), zoneAffinity, rotation++));
-    return attempt(ordered, 0, request, parent).map(reply -> recordEdge(tier, start, reply));
+    List<Endpoint> candidates =
+        node.candidateOrders()
+            .of(tier, all, self.region(), self.zone(), zoneAffinity)
+            .first(node.policy().maxRetries() + 1, rotation++, ejected());
+    return attempt(candidates, 0, request, parent).map(reply -> recordEdge(tier, start, reply));
   }
 
   /** Calls one given instance once (a ring node forwarding to the key's owner). */
@@ -120,35 +130,32 @@ public final class DependencyClient {
   }
 
   private Reply recordEdge(String tier, long startNanos, Reply reply) {
-    node.stats()
-        .series(Series.Kind.EDGE, self.tier(), tier)
-        .record((System.nanoTime() - startNanos) / 1000, reply.isError());
+    Series series = edges.get(tier);
+    if (series == null) {
+      series = node.stats().series(Series.Kind.EDGE, self.tier(), tier);
+      edges.put(tier, series);
+    }
+    series.record((System.nanoTime() - startNanos) / 1000, reply.isError());
     return reply;
   }
 
-  /**
-   * Keeps the order but moves recently ejected instances to the end, still usable as a last try.
-   */
-  private List<Endpoint> preferHealthy(List<Endpoint> ordered) {
-    var ejectedUntil = node.ejected();
+  /** Instances that refused a connection lately; expired ejections are forgotten on the way. */
+  private Predicate<Endpoint> ejected() {
+    Map<String, Long> ejectedUntil = node.ejected();
     if (ejectedUntil.isEmpty()) {
-      return ordered;
+      return NONE_EJECTED;
     }
     long now = System.nanoTime();
-    List<Endpoint> healthy = new java.util.ArrayList<>(ordered.size());
-    List<Endpoint> ejected = new java.util.ArrayList<>();
-    for (Endpoint e : ordered) {
+    return e -> {
       Long until = ejectedUntil.get(e.address());
       if (until == null) {
-        healthy.add(e);
-      } else if (until - now > 0) {
-        ejected.add(e);
-      } else {
-        ejectedUntil.remove(e.address(), until);
-        healthy.add(e);
+        return false;
       }
-    }
-    healthy.addAll(ejected);
-    return healthy;
+      if (until - now > 0) {
+        return true;
+      }
+      ejectedUntil.remove(e.address(), until);
+      return false;
+    };
   }
 }

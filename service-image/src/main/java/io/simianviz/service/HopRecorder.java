@@ -3,6 +3,7 @@ package io.simianviz.service;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -13,6 +14,9 @@ final class HopRecorder {
   private final NodeContext node;
   private final InstanceConfig config;
   private final Supplier<Endpoint> endpoint;
+
+  /** The tier's series per op, looked up once: recording is on every hop's path. */
+  private final Map<String, Series> byOp = new ConcurrentHashMap<>();
 
   /**
    * @param endpoint where this instance listens, known once it does
@@ -29,9 +33,12 @@ final class HopRecorder {
   void record(Hop hop, Request request, Reply reply) {
     long micros = hop.elapsedMicros();
     String op = request == null ? "INVALID" : request.op().name();
-    node.stats()
-        .series(Series.Kind.SERVICE, config.tier(), op)
-        .record(micros, reply.status() >= 400);
+    Series series = byOp.get(op);
+    if (series == null) {
+      series = node.stats().series(Series.Kind.SERVICE, config.tier(), op);
+      byOp.put(op, series);
+    }
+    series.record(micros, reply.status() >= 400);
     if (!hop.span().sampled() || !node.spans().enabled()) {
       return;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NodeContext {
   private final InstanceLinks links = new InstanceLinks();
+  private final CandidateOrders candidateOrders = new CandidateOrders();
   private final Vertx vertx;
   private final Discovery discovery;
   private final CallPolicy policy;
@@ -52,6 +53,11 @@ public final class NodeContext {
   /** Which instances called which: the graph's instance-level edges. */
   public InstanceLinks links() {
     return links;
+  }
+
+  /** Each dependency's instances in callers' order of preference, per discovery snapshot. */
+  CandidateOrders candidateOrders() {
+    return candidateOrders;
   }
 
   public Vertx vertx() {
