@@ -49,7 +49,11 @@ public final class Nanoservice {
             .setReuseAddress(true)
             // HTTP/2 without TLS, by prior knowledge or upgrade: what http2 and grpc callers use.
             .setHttp2ClearTextEnabled(true);
-    service.server = node.vertx().createHttpServer(options).requestHandler(service::onRequest);
+    service.server =
+        node.vertx()
+            .createHttpServer(options)
+            .connectionHandler(Transports::quietResets)
+            .requestHandler(service::onRequest);
     return service
         .server
         .listen()

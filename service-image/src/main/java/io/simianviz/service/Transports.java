@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.grpc.client.GrpcClient;
@@ -33,8 +34,12 @@ final class Transports {
     this.vertx = vertx;
     this.policy = policy;
     this.http1 =
-        vertx.createHttpClient(
-            base(), new PoolOptions().setHttp1MaxSize(policy.maxConnectionsPerInstance()));
+        vertx
+            .httpClientBuilder()
+            .with(base())
+            .with(new PoolOptions().setHttp1MaxSize(policy.maxConnectionsPerInstance()))
+            .withConnectHandler(Transports::quietResets)
+            .build();
     this.json1 = new JsonTransport(http1);
   }
 
@@ -60,7 +65,12 @@ final class Transports {
 
   private synchronized Transport http2() {
     if (json2 == null) {
-      HttpClient client = vertx.createHttpClient(priorKnowledge(), new PoolOptions());
+      HttpClient client =
+          vertx
+              .httpClientBuilder()
+              .with(priorKnowledge())
+              .withConnectHandler(Transports::quietResets)
+              .build();
       closers.add(client::close);
       json2 = new JsonTransport(client);
     }
@@ -75,6 +85,15 @@ final class Transports {
       grpc = new GrpcTransport(client);
     }
     return grpc;
+  }
+
+  /**
+   * A dependency instance that crashes resets its connections (the chaos monkey does it on
+   * purpose). The calls on them fail and are counted as errors; without a handler Vert.x would also
+   * log every reset as an ERROR on the console.
+   */
+  static void quietResets(HttpConnection connection) {
+    connection.exceptionHandler(err -> {});
   }
 
   /** Cleartext HTTP/2 from the first byte, no HTTP/1.1 upgrade round trip; one connection each. */
