@@ -29,6 +29,10 @@ public record CallPolicy(
         newTimeout, maxRetries, retryRatio, minRetryTokens, ejection, maxConnectionsPerInstance);
   }
 
+  public CallPolicy withMaxConnectionsPerInstance(int connections) {
+    return new CallPolicy(timeout, maxRetries, retryRatio, minRetryTokens, ejection, connections);
+  }
+
   public CallPolicy withMaxRetries(int retries) {
     return new CallPolicy(
         timeout, retries, retryRatio, minRetryTokens, ejection, maxConnectionsPerInstance);

@@ -6,7 +6,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,10 @@ final class EventLoopSlots {
 
   private EventLoopSlots() {}
 
-  /** Deploys one empty verticle per event loop and keeps their contexts. */
-  static EventLoopSlots deploy(Vertx vertx) throws Exception {
+  /**
+   * Deploys one empty verticle per event loop (there are {@code loops}) and keeps their contexts.
+   */
+  static EventLoopSlots deploy(Vertx vertx, int loops) throws Exception {
     EventLoopSlots slots = new EventLoopSlots();
     vertx
         .deployVerticle(
@@ -34,7 +35,7 @@ final class EventLoopSlots {
                     slots.contexts.add(context);
                   }
                 },
-            new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+            new DeploymentOptions().setInstances(loops))
         .toCompletionStage()
         .toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
