@@ -16,8 +16,9 @@ class FileDescriptorBudgetTest {
 
   @Test
   void theLimitSharesTheRestOutBetweenBothEndsOfEveryInstancesConnections() {
-    // (20000 - 300 reserved - 3 x 632) / (2 x 632) = 14
-    assertThat(FileDescriptorBudget.connectionsPerDestination(632, LIMIT)).isEqualTo(14);
+    // 4 x (20000 - 300 reserved - 3 x 632) / (2 x 632) = 56
+    assertThat(FileDescriptorBudget.connectionsPerDestination(632, LIMIT)).isEqualTo(56);
+    assertThat(FileDescriptorBudget.connectionsPerDestination(2_000, LIMIT)).isEqualTo(13);
   }
 
   @Test
