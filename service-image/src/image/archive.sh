@@ -3,7 +3,8 @@
 # jlink runtime under ROOT, which links against the host glibc copied into the image) on a short
 # training workload: a karyon calling a store over loopback, PUTs, GETs, stats and metrics.
 # JDK >= 25 writes an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles);
-# older JDKs a dynamic AppCDS archive. Writes ROOT/opt/simianviz/{jvm.args,app.aot|app.jsa}.
+# older JDKs a dynamic AppCDS archive. Writes ROOT/opt/simianviz/app.aot (or app.jsa) and appends
+# the flag that uses it to ROOT/opt/simianviz/jvm.args, which image/jvm-args.sh wrote before.
 #
 # The archive records the class path, and each jar's size and modification time: the training
 # run uses copies of the jars laid out as Jib lays out the image (/app/classpath/<jar>,
@@ -17,7 +18,6 @@ root=${1:?$usage}
 app_jar=${2:?$usage}
 deps_file=${3:?$usage}
 work=${4:?$usage}
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 java="$root/opt/java/bin/java"
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$root/opt/java/release")
 
@@ -33,16 +33,11 @@ for dep in "${deps[@]}"; do
 done
 touch -h -d @1 "$work"/app/classpath/* "$work"/app/libs/*
 
-# The image's flags: the committed ones, then those that depend on the JDK version.
+# The image's flags (image/jvm-args.sh), then the class archive's.
 args="$root/opt/simianviz/jvm.args"
-cp "$here/jvm.args" "$args"
-if [ "$major" -ge 24 ]; then
-  echo "# Netty reads memory through sun.misc.Unsafe; JDK 24+ warns unless this is allowed." >>"$args"
-  echo "--sun-misc-unsafe-memory-access=allow" >>"$args"
-fi
-if [ "$major" -ge 22 ]; then
-  echo "# Return memory freed by the JIT compilers to the system (glibc keeps it otherwise)." >>"$args"
-  echo "-XX:TrimNativeHeapInterval=1000" >>"$args"
+if [ ! -f "$args" ]; then
+  echo "archive.sh: no $args (image/jvm-args.sh writes it)" >&2
+  exit 1
 fi
 if [ "$major" -ge 25 ]; then
   archive=/opt/simianviz/app.aot

@@ -32,11 +32,14 @@ import org.testcontainers.utility.MountableFile;
  */
 class ArchitectureE2E {
   private static final Path OPERATOR_IMAGE =
-      Path.of(System.getProperty("simianviz.e2e.operator-image", "target/jib-image.tar"));
+      Path.of(
+          System.getProperty(
+              "simianviz.e2e.operator-image", "target/simianviz-operator-image.tar"));
   private static final Path NANOSERVICE_IMAGE =
       Path.of(
           System.getProperty(
-              "simianviz.e2e.nanoservice-image", "../service-image/target/jib-image.tar"));
+              "simianviz.e2e.nanoservice-image",
+              "../service-image/target/simianviz-service-image.tar"));
   private static final String NAMESPACE = "lamp";
 
   private static K3sContainer k3s;

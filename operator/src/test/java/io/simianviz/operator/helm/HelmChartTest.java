@@ -51,6 +51,19 @@ public class HelmChartTest {
   }
 
   @Test
+  void theOperatorImageCanBeOverridden() {
+    Container container =
+        operatorContainer(
+            render(
+                """
+                image: {repository: registry.example/simianviz/operator, tag: "1.2.3", pullPolicy: Always}
+                """));
+
+    assertThat(container.getImage()).isEqualTo("registry.example/simianviz/operator:1.2.3");
+    assertThat(container.getImagePullPolicy()).isEqualTo("Always");
+  }
+
+  @Test
   void byDefaultEveryNamespaceIsWatchedThroughAClusterRoleBinding() {
     RenderedChart chart = render("");
     Container container = operatorContainer(chart);

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# Builds the base of the nanoservice image in a directory, without any registry or container
-# engine: a jlink runtime of the build JDK (only the modules the nanoservice needs) under
-# /opt/java, the host's glibc files that runtime links against (found with ldd, so the image's glibc
-# is the one the build's training run used), and the few /etc files a JVM reads.
+# Builds the base of a Simianviz image (the nanoservice's and the operator's) in a directory,
+# without any registry or container engine: a jlink runtime of the build JDK with only the modules
+# the image's application needs under /opt/java, the host's glibc files that runtime links against
+# (found with ldd, so the image's glibc is the one any build-time training run used), and the few
+# /etc files a JVM reads.
 #
-# usage: runtime.sh JDK ROOT
-#   JDK   the JDK to jlink from (the build's, >= 21)
-#   ROOT  the image root to fill; its opt/java is kept when JDK and this script are unchanged
+# usage: runtime.sh JDK ROOT MODULES
+#   JDK      the JDK to jlink from (the build's, >= 21)
+#   ROOT     the image root to fill; its opt/java is kept when JDK, MODULES and this script are
+#            unchanged
+#   MODULES  the modules to link, comma-separated (each module's pom says why each is there)
 set -euo pipefail
-jdk=${1:?usage: runtime.sh JDK ROOT}
-root=${2:?usage: runtime.sh JDK ROOT}
-
-# java.base plus: JUL (Vert.x, Netty logging), JNDI (Netty's DNS configuration), JMX and
-# jdk.management (micrometer's JVM figures), jdk.unsupported (Netty's sun.misc.Unsafe).
-modules=java.base,java.logging,java.naming,java.management,jdk.management,jdk.unsupported
+usage="usage: runtime.sh JDK ROOT MODULES"
+jdk=${1:?$usage}
+root=${2:?$usage}
+modules=${3:?$usage}
+if [[ ! "$modules" =~ ^[a-z][a-z0-9.]*(,[a-z][a-z0-9.]*)*$ ]]; then
+  echo "runtime.sh: MODULES must be module names separated by commas, got \"$modules\"" >&2
+  exit 2
+fi
 
 stamp="$jdk $(sed -n 's/^JAVA_VERSION=//p' "$jdk/release") $modules $(sha256sum "$0" | cut -c1-16)"
 if [ -f "$root/opt/java/.simianviz-stamp" ] && [ "$(cat "$root/opt/java/.simianviz-stamp")" = "$stamp" ]; then
@@ -23,8 +28,8 @@ fi
 
 rm -rf "$root"
 mkdir -p "$root/opt" "$root/etc" "$root/tmp"
-# JDK < 25 gets the default class archive, the base its dynamic AppCDS archive needs; from 25 on
-# the AOT cache that archive.sh trains holds the JDK's classes too.
+# JDK < 25 gets the default class archive, the base of a dynamic AppCDS archive; from 25 on the
+# AOT cache each image trains at build time (its archive.sh) holds the JDK's classes too.
 cds=()
 if [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")" -lt 25 ]; then
   cds=(--generate-cds-archive)
@@ -51,7 +56,7 @@ if [ -n "$gcc_s" ]; then
   cp -L "$gcc_s" "$root$gcc_s"
 fi
 
-# The image runs as 10001 (the user the operator's pods run as); home is /tmp, the only writable
+# The images run as 10001 (the user of the operator's pod and of the pods it creates); home is /tmp, the only writable
 # place. glibc resolves names from /etc/hosts, then DNS (cluster or podman network DNS).
 printf 'root:x:0:0:root:/root:/sbin/nologin\nsimianviz:x:10001:10001:simianviz:/tmp:/sbin/nologin\n' \
   >"$root/etc/passwd"
