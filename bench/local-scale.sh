@@ -7,16 +7,17 @@
 # Usage: bench/local-scale.sh [-d SECONDS] [-w SECONDS] [-o OUT] [-r "RATE ..."] [-s "SCALE ..."]
 #                             [-t SAMPLE_RATE]
 # -w is a warm-up before each measured run (run --warmup): traffic whose figures are left out,
-# so the JIT has compiled the hot paths (20 s by default; 0 measures from a cold start).
+# so the JIT has compiled the hot paths (60 s by default: C2 keeps a core busy for ~50 s of a
+# run at scale 1000; 0 measures from a cold start). Ends with bench/hop-floor.sh, the C peer.
 # Traces are sampled at 1% by default (-t 1 records every hop as a span, as a plain run does).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 duration=20
 out=${TMPDIR:-/tmp}/simianviz-bench-local
-rates="250 500 1000 2000 4000"
+rates="1000 2000 3000 3500 4000"
 scales="100 1000 10000"
 sample=0.01
-warmup=20
+warmup=60
 while getopts "d:w:o:r:s:t:" opt; do
   case $opt in
     d) duration=$OPTARG ;;
@@ -48,7 +49,6 @@ run() {
   cp "$out/$name.time" "$out/$name/time.txt"
 }
 peak_mb() { awk -F': ' '/Maximum resident/ {printf "%.0f", $2 / 1024}' "$out/$1/time.txt"; }
-cpu_s() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$out/$1/time.txt"; }
 
 {
   echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)," \
@@ -71,14 +71,16 @@ done
   echo
   echo "Rate sweep, scale 1000 (rate = requests/s per traffic source):"
   echo
-  echo "| rate | instances | requests | success | p50 (ms) | p99 (ms) | hops/s | CPU s / wall s | peak RSS (MB) |"
+  echo "| rate | instances | requests | success | p50 (ms) | p99 (ms) | hops/s | CPU µs per hop | peak RSS (MB) |"
   echo "|---|---|---|---|---|---|---|---|---|"
 } | tee -a "$results"
 for rate in $rates; do
   run "rate-$rate" --scale 1000 --rate "$rate"
   s="$out/rate-$rate/summary.json"
-  jq -r --arg rate "$rate" --arg cpu "$(cpu_s "rate-$rate")" --arg rss "$(peak_mb "rate-$rate")" \
-    '"| \($rate) | \(.instances) | \(.requests) | \(.successRate * 1000 | round / 1000)% | \(.p50Ms) | \(.p99Ms) | \(.hopsPerSecond | round) | \($cpu) / \(.durationS) | \($rss) |"' \
+  jq -r --arg rate "$rate" --arg rss "$(peak_mb "rate-$rate")" \
+    '"| \($rate) | \(.instances) | \(.requests) | \(.successRate * 1000 | round / 1000)% | \(.p50Ms) | \(.p99Ms) | \(.hopsPerSecond | round) | \(.cpuMicrosPerHop * 10 | round / 10) | \($rss) |"' \
     "$s" | tee -a "$results"
 done
+echo | tee -a "$results"
+"$root/bench/hop-floor.sh" "$out/floor" | tee -a "$results"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); outputs in $out" | tee -a "$results"

@@ -23,6 +23,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -58,6 +59,7 @@ public final class LocalRun implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private volatile long startupMillis;
   private volatile long measuredFromMillis;
+  private volatile long measuredFromCpuNanos;
   private volatile boolean stopping;
 
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
@@ -128,6 +130,7 @@ public final class LocalRun implements AutoCloseable {
     }
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     startupMillis = elapsedMillis();
+    measuredFromCpuNanos = processCpuNanos();
     if (Defaults.trafficEnabled(spec)) {
       double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
       int[] mix = Defaults.mix(spec);
@@ -168,6 +171,7 @@ public final class LocalRun implements AutoCloseable {
     node.stats().reset();
     trafficSources().forEach(s -> s.traffic().resetSummary());
     measuredFromMillis = elapsedMillis();
+    measuredFromCpuNanos = processCpuNanos();
     console.event(String.format("%6.1fs warm-up over, measuring", measuredFromMillis / 1000.0));
   }
 
@@ -243,6 +247,18 @@ public final class LocalRun implements AutoCloseable {
   /** When the measured period began: after start-up, or after the warm-up. */
   long measuredFromMillis() {
     return Math.max(startupMillis, measuredFromMillis);
+  }
+
+  /** CPU time this process spent since the measured period began (every thread, kernel too). */
+  long measuredCpuNanos() {
+    return processCpuNanos() - measuredFromCpuNanos;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   long elapsedMillis() {

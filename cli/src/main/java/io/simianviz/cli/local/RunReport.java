@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param hops calls between two instances (every edge, the traffic sources' included)
  * @param warmupS seconds of traffic before the measured period, left out of every figure
  * @param hopsPerSecond hops over the measured period (after start-up and warm-up)
+ * @param cpuS CPU seconds the whole process spent in the measured period (user and kernel)
+ * @param cpuMicrosPerHop cpuS per hop of the measured period, in microseconds
  */
 record RunReport(
     String arch,
@@ -29,6 +31,8 @@ record RunReport(
     double warmupS,
     long hops,
     double hopsPerSecond,
+    double cpuS,
+    double cpuMicrosPerHop,
     long requests,
     long errors,
     double successRate,
@@ -73,6 +77,8 @@ record RunReport(
     double startupS = run.startupMillis() / 1000.0;
     double measuredFromS = run.measuredFromMillis() / 1000.0;
     double trafficS = elapsedS - measuredFromS;
+    double cpuS = run.measuredCpuNanos() / 1e9;
+    double measuredHops = trafficS > 0 ? hops : 0;
     return new RunReport(
         run.architecture().name(),
         run.totalInstances(),
@@ -81,6 +87,8 @@ record RunReport(
         Math.max(0, measuredFromS - startupS),
         hops,
         trafficS > 0 ? hops / trafficS : 0,
+        cpuS,
+        measuredHops > 0 ? cpuS * 1e6 / measuredHops : 0,
         requests,
         errors,
         requests == 0 ? 0 : 100.0 * (requests - errors) / requests,
@@ -118,7 +126,7 @@ record RunReport(
   void print(PrintStream out) {
     out.printf(
         "%s: %d instances up in %.2f s, %.1f s, %d requests, %d errors, success %.2f%%, p50 %.2f ms,"
-            + " p99 %.2f ms, %d chaos kills, %d hops (%.0f/s)%n",
+            + " p99 %.2f ms, %d chaos kills, %d hops (%.0f/s, %.0f us of CPU each)%n",
         arch,
         instances,
         startupS,
@@ -130,7 +138,8 @@ record RunReport(
         p99Ms,
         chaos.size(),
         hops,
-        hopsPerSecond);
+        hopsPerSecond,
+        cpuMicrosPerHop);
     out.printf(
         "  %-24s %9s %10s %8s %9s %9s%n",
         "tier", "instances", "requests", "errors", "p50 ms", "p99 ms");

@@ -83,6 +83,11 @@ class LocalRunTest {
         .isGreaterThanOrEqualTo(3 * summary.get("requests").asLong());
     assertThat(summary.get("startupS").asDouble()).isPositive();
     assertThat(summary.get("hopsPerSecond").asDouble()).isPositive();
+    assertThat(summary.get("cpuS").asDouble()).isPositive();
+    assertThat(summary.get("cpuMicrosPerHop").asDouble())
+        .isCloseTo(
+            summary.get("cpuS").asDouble() * 1e6 / summary.get("hops").asDouble(),
+            org.assertj.core.data.Percentage.withPercentage(1));
     assertThat(summary.get("chaos")).hasSize(1);
     assertThat(summary.get("chaos").get(0).get("victim").asText()).contains(".webserver");
     Map<String, Long> requestsByTier = new HashMap<>();
