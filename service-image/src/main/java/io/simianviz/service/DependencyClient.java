@@ -1,5 +1,6 @@
 package io.simianviz.service;
 
+import io.simianviz.api.v1alpha1.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
@@ -88,13 +89,19 @@ public final class DependencyClient {
   }
 
   /**
-   * One attempt. The transports' own timeouts (connect, silence) end almost every slow attempt; the
-   * deadline at twice the timeout is the backstop that keeps a call from ever hanging, whatever
-   * happens inside a client library.
+   * One attempt. Vert.x's HTTP/1.1 client bounds every stage of a call itself: the connect timeout
+   * covers waiting for a pooled connection and connecting, the idle timeout a silent answer. The
+   * multiplexed clients (HTTP/2, gRPC) have had ways to wait for ever (a reset stream), so their
+   * calls also get a deadline at twice the timeout, the backstop that keeps a call from hanging.
    */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
     long timeoutMs = node.policy().timeout().toMillis();
     node.links().called(self.name(), target);
+    Protocol protocol = self.protocolOf(target.tier());
+    Future<Reply> sent = node.transport(protocol).send(target, request, parent, timeoutMs);
+    if (protocol == Protocol.HTTP) {
+      return sent;
+    }
     Promise<Reply> done = Promise.promise();
     long deadline =
         node.vertx()
@@ -103,17 +110,15 @@ public final class DependencyClient {
                 id ->
                     done.tryFail(
                         new TimeoutException("no answer within " + 2 * timeoutMs + " ms")));
-    node.transport(self.protocolOf(target.tier()))
-        .send(target, request, parent, timeoutMs)
-        .onComplete(
-            ar -> {
-              node.vertx().cancelTimer(deadline);
-              if (ar.succeeded()) {
-                done.tryComplete(ar.result());
-              } else {
-                done.tryFail(ar.cause());
-              }
-            });
+    sent.onComplete(
+        ar -> {
+          node.vertx().cancelTimer(deadline);
+          if (ar.succeeded()) {
+            done.tryComplete(ar.result());
+          } else {
+            done.tryFail(ar.cause());
+          }
+        });
     return done.future();
   }
 
