@@ -28,6 +28,13 @@ final class FileDescriptorBudget {
     return OptionalLong.empty();
   }
 
+  static OptionalLong openFiles() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+      return OptionalLong.of(unix.getOpenFileDescriptorCount());
+    }
+    return OptionalLong.empty();
+  }
+
   /** Why {@code instances} cannot run here, or null when they can. */
   static String problem(int instances) {
     OptionalLong limit = limit();

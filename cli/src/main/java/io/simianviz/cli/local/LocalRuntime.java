@@ -1,6 +1,7 @@
 package io.simianviz.cli.local;
 
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.service.CallPolicy;
 import io.simianviz.service.Nanoservice;
 import io.simianviz.service.TrafficSource;
 import java.io.PrintStream;
@@ -63,6 +64,14 @@ public final class LocalRuntime {
               + total
               + " instances, outputs in "
               + options.out());
+      int pool = run.node().policy().maxConnectionsPerInstance();
+      if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
+        console.event(
+            "the open-file limit leaves "
+                + pool
+                + " connection(s) per instance for all its callers; under load calls will queue"
+                + " for them (raise ulimit -n, or lower --scale)");
+      }
       long t0 = System.nanoTime();
       try {
         run.start();
@@ -83,8 +92,18 @@ public final class LocalRuntime {
           String.format("all %d instances up in %.2f s", total, (System.nanoTime() - t0) / 1e9));
       long period = options.progressEvery().toMillis();
       long[] lastSent = {0};
+      OpenFileWatch files = OpenFileWatch.ofThisProcess();
       long timer =
-          run.vertx().setPeriodic(period, id -> console.status(progress(run, lastSent, period)));
+          run.vertx()
+              .setPeriodic(
+                  period,
+                  id -> {
+                    console.status(progress(run, lastSent, period));
+                    String warning = files.check();
+                    if (warning != null) {
+                      console.event(warning);
+                    }
+                  });
       if (options.duration().isZero()) {
         stop.await();
       } else {
