@@ -13,7 +13,7 @@ import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TierStatus;
 import io.simianviz.operator.image.LoopbackApiServer;
-import io.simianviz.operator.image.Podman;
+import io.simianviz.testsupport.Podman;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -2,6 +2,7 @@ package io.simianviz.service.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simianviz.testsupport.Podman;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -199,12 +200,7 @@ class NanoserviceImageIT {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError(
-        "not ready within 60 s: "
-            + container
-            + "\n"
-            + podman.run("logs", container).out()
-            + podman.run("logs", container).err());
+    throw new AssertionError("not ready within 60 s: " + container + "\n" + podman.logs(container));
   }
 
   private static String awaitFlowLine(String marker) throws Exception {

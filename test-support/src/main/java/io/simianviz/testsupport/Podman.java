@@ -1,4 +1,4 @@
-package io.simianviz.service.image;
+package io.simianviz.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +10,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The podman command line, as the container tests use it. The CLI rather than testcontainers: the
- * tests need {@code podman load} of a tar, a network with aliases and {@code podman top}, all one
- * command each, with no Docker API service to start and stop and no dependency to add.
+ * The podman command line, as the container image tests of every module use it. The CLI rather than
+ * testcontainers: the tests need {@code podman load} of a tar, a network with aliases, {@code
+ * podman top} and {@code logs}, all one command each, with no Docker API service to start and stop.
  *
  * <p>Podman reads {@code CONTAINERS_CONF}; when it is unset the tests use the project's
  * containers.conf (runc, cgroupfs: what works on the build machines, see .ci/run).
  */
-final class Podman {
+public final class Podman {
   /** The outcome of one podman command. */
-  record Result(int exitCode, String out, String err) {
-    boolean ok() {
+  public record Result(int exitCode, String out, String err) {
+    public boolean ok() {
       return exitCode == 0;
     }
   }
@@ -36,7 +36,7 @@ final class Podman {
    * @param defaultConf the containers.conf to use when {@code CONTAINERS_CONF} is unset
    * @throws IOException saying why podman cannot be run
    */
-  static Podman locate(Path defaultConf) throws IOException {
+  public static Podman locate(Path defaultConf) throws IOException {
     String fromEnv = System.getenv("CONTAINERS_CONF");
     Podman podman =
         new Podman(fromEnv == null || fromEnv.isBlank() ? defaultConf : Path.of(fromEnv));
@@ -53,7 +53,7 @@ final class Podman {
   }
 
   /** Runs podman with these arguments; never throws on a non-zero exit. */
-  Result run(String... args) throws IOException {
+  public Result run(String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("podman"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -82,7 +82,7 @@ final class Podman {
   }
 
   /** Runs podman and returns its trimmed output; throws with its error output when it fails. */
-  String check(String... args) throws IOException {
+  public String check(String... args) throws IOException {
     Result result = run(args);
     if (!result.ok()) {
       throw new IOException(
@@ -94,5 +94,15 @@ final class Podman {
               + result.err().strip());
     }
     return result.out().strip();
+  }
+
+  /** A container's output so far, stdout then stderr, for failure messages; never throws. */
+  public String logs(String container) {
+    try {
+      Result result = run("logs", container);
+      return result.out() + result.err();
+    } catch (IOException e) {
+      return "(no logs: " + e.getMessage() + ")";
+    }
   }
 }
