@@ -48,7 +48,7 @@ class NoOpReconcileTest {
           .atMost(Duration.ofSeconds(30))
           .until(() -> cluster.deployments(namespace).size() == 7);
       cluster.deployments(namespace).forEach(cluster::reportReady);
-      TrafficSourcePodFixture.create(client, lamp, stats.port());
+      TierPodFixture.trafficSource(client, lamp, stats.port());
       await()
           .atMost(Duration.ofSeconds(30))
           .until(
@@ -64,6 +64,10 @@ class NoOpReconcileTest {
                         .isPresent();
               });
 
+      // One more reconcile before draining: the mock server may record a request only after
+      // answering it, so the writes that made the status steady can surface a moment late.
+      int settled = stats.hits();
+      await().atMost(Duration.ofSeconds(30)).until(() -> stats.hits() > settled);
       recordedRequests(); // what it took to get here
       int hits = stats.hits();
       await().atMost(Duration.ofSeconds(30)).until(() -> stats.hits() >= hits + 3);
