@@ -10,15 +10,30 @@ import io.simianviz.api.manifest.ResourceNames;
 import io.simianviz.api.v1alpha1.Architecture;
 
 /**
- * A running, ready pod of one tier as its ReplicaSet would create it, whose admin port is a
- * loopback server of the test: pod IP 127.0.0.1, the container port named admin set to that
- * server's port.
+ * A running pod of one tier as its ReplicaSet would create it, whose admin port is a loopback
+ * server of the test: pod IP 127.0.0.1, the container port named admin set to that server's port.
  */
 final class TierPodFixture {
   private TierPodFixture() {}
 
+  /** A ready pod of the tier. */
   static Pod create(
       KubernetesClient client, Architecture architecture, String tier, String pkg, int adminPort) {
+    return create(client, architecture, tier, pkg, adminPort, true);
+  }
+
+  /** The traffic source's pod (tier www, denominator), running but with no Ready condition. */
+  static Pod trafficSource(KubernetesClient client, Architecture architecture, int adminPort) {
+    return create(client, architecture, "www", "denominator", adminPort, false);
+  }
+
+  private static Pod create(
+      KubernetesClient client,
+      Architecture architecture,
+      String tier,
+      String pkg,
+      int adminPort,
+      boolean ready) {
     String name = architecture.getMetadata().getName();
     Pod pod =
         new PodBuilder()
@@ -42,15 +57,11 @@ final class TierPodFixture {
             .endSpec()
             .build();
     Pod created = client.resource(pod).create();
-    created.setStatus(
-        new PodStatusBuilder()
-            .withPhase("Running")
-            .withPodIP("127.0.0.1")
-            .addNewCondition()
-            .withType("Ready")
-            .withStatus("True")
-            .endCondition()
-            .build());
+    PodStatusBuilder status = new PodStatusBuilder().withPhase("Running").withPodIP("127.0.0.1");
+    if (ready) {
+      status.addNewCondition().withType("Ready").withStatus("True").endCondition();
+    }
+    created.setStatus(status.build());
     return client.resource(created).updateStatus();
   }
 }

@@ -25,7 +25,7 @@ class TrafficSummaryTest {
     try (StatsServer stats = new StatsServer()) {
       stats.answer(StatsServer.trafficStats(1000, 10, 0.99, 1.5, 12.25));
       Architecture lamp = client.resource(Fixtures.lamp(Fixtures.namespace("traffic"))).create();
-      TrafficSourcePodFixture.create(client, lamp, stats.port());
+      TierPodFixture.trafficSource(client, lamp, stats.port());
 
       TrafficSummary summary = awaitTraffic(lamp, 1000);
       assertThat(summary.getErrors()).isEqualTo(10);
