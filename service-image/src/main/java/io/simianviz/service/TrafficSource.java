@@ -52,8 +52,11 @@ public final class TrafficSource {
   private final org.HdrHistogram.Histogram allCumulative =
       new org.HdrHistogram.Histogram(1, Series.HIGHEST_MICROS, 2);
   private long startNanos;
-  private long sent;
-  private long timerId = -1;
+
+  /** Written on the event loop, read by anyone asking how many went out. */
+  private volatile long sent;
+
+  private volatile long timerId = -1;
   private int nextRoute;
 
   private TrafficSource(
@@ -94,17 +97,18 @@ public final class TrafficSource {
       return;
     }
     long due = (System.nanoTime() - startNanos) / intervalNanos + 1;
-    while (sent < due) {
-      send(startNanos + sent * intervalNanos);
-      sent++;
+    for (long n = sent; n < due; n++) {
+      // Counted before it goes out: sent() never trails the requests in flight or done.
+      sent = n + 1;
+      send(n, startNanos + n * intervalNanos);
     }
   }
 
-  private void send(long intendedStart) {
+  private void send(long n, long intendedStart) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     boolean get = random.nextInt(options.getWeight() + options.putWeight()) < options.getWeight();
     String key = "key" + random.nextInt(options.keySpace());
-    Request request = get ? Request.get(key) : Request.put(key, "v" + sent);
+    Request request = get ? Request.get(key) : Request.put(key, "v" + n);
     if (routes.isEmpty() || inFlight.get() >= options.maxInFlight()) {
       String why = routes.isEmpty() ? "no dependency to send to" : "too many requests in flight";
       finish(request, intendedStart, Reply.error(Reply.NO_INSTANCE, why), null, 0);
