@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -25,6 +26,9 @@ public final class DependencyClient {
 
   /** The edge series per called tier, looked up once: recording is on every call's path. */
   private final Map<String, Series> edges = new ConcurrentHashMap<>();
+
+  /** The instances this one has called, as far as {@link InstanceLinks} recorded them. */
+  private final Set<String> linked = ConcurrentHashMap.newKeySet();
 
   private int rotation;
 
@@ -67,36 +71,42 @@ public final class DependencyClient {
   public Future<Reply> callInstance(Endpoint endpoint, Request request, TraceContext parent) {
     long start = System.nanoTime();
     return send(endpoint, request, parent)
-        .recover(err -> Future.succeededFuture(failure(endpoint, err)))
+        .recover(err -> Future.succeededFuture(failure(endpoint, err, timedOut(err, start))))
         .map(reply -> recordEdge(endpoint.tier(), start, reply));
   }
 
   private Future<Reply> attempt(
       List<Endpoint> candidates, int attempt, Request request, TraceContext parent) {
     Endpoint target = candidates.get(attempt % candidates.size());
+    long sentAt = System.nanoTime();
     return send(target, request, parent)
         .recover(
             err -> {
-              if (!(err instanceof TimeoutException)) {
+              boolean timedOut = timedOut(err, sentAt);
+              if (!timedOut) {
                 node.ejected()
                     .put(target.address(), System.nanoTime() + node.policy().ejection().toNanos());
               }
               if (attempt < node.policy().maxRetries() && node.retryBudget().tryRetry()) {
                 return attempt(candidates, attempt + 1, request, parent);
               }
-              return Future.succeededFuture(failure(target, err));
+              return Future.succeededFuture(failure(target, err, timedOut));
             });
   }
 
   /**
    * One attempt. Vert.x's HTTP/1.1 client bounds every stage of a call itself: the connect timeout
-   * covers waiting for a pooled connection and connecting, the idle timeout a silent answer. The
-   * multiplexed clients (HTTP/2, gRPC) have had ways to wait for ever (a reset stream), so their
-   * calls also get a deadline at twice the timeout, the backstop that keeps a call from hanging.
+   * covers waiting for a pooled connection and connecting, the connection's idle timeout a silent
+   * answer. The multiplexed clients (HTTP/2, gRPC) have had ways to wait for ever (a reset stream),
+   * so their calls also get a deadline at twice the timeout, the backstop that keeps a call from
+   * hanging.
    */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
     long timeoutMs = node.policy().timeout().toMillis();
-    node.links().called(self.name(), target);
+    // Most calls go to an instance called before: a look-up in this caller's small set is all.
+    if (!linked.contains(target.instance()) && node.links().called(self.name(), target)) {
+      linked.add(target.instance());
+    }
     Protocol protocol = self.protocolOf(target.tier());
     Future<Reply> sent = node.transport(protocol).send(target, request, parent, timeoutMs);
     if (protocol == Protocol.HTTP) {
@@ -122,16 +132,27 @@ public final class DependencyClient {
     return done.future();
   }
 
-  private Reply failure(Endpoint target, Throwable err) {
-    boolean timeout = err instanceof TimeoutException;
+  /**
+   * Whether a failed attempt timed out: it says so, or it failed only after the whole timeout. An
+   * HTTP/1.1 call that times out fails as a closed connection (see {@link Transports}); an instance
+   * that answers nothing for that long is slow, not gone, so it is not ejected.
+   */
+  private boolean timedOut(Throwable err, long sentAtNanos) {
+    return err instanceof TimeoutException
+        || System.nanoTime() - sentAtNanos >= node.policy().timeout().toNanos();
+  }
+
+  private Reply failure(Endpoint target, Throwable err, boolean timedOut) {
     return Reply.error(
-        timeout ? Reply.TIMEOUT : Reply.DEPENDENCY_FAILED,
-        (timeout ? "timed out calling " : "failed calling ")
+        timedOut ? Reply.TIMEOUT : Reply.DEPENDENCY_FAILED,
+        (timedOut ? "timed out calling " : "failed calling ")
             + target.tier()
             + " at "
             + target.address()
             + ": "
-            + err.getMessage());
+            + (timedOut && !(err instanceof TimeoutException)
+                ? "no answer within " + node.policy().timeout().toMillis() + " ms"
+                : err.getMessage()));
   }
 
   private Reply recordEdge(String tier, long startNanos, Reply reply) {

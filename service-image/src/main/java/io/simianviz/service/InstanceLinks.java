@@ -26,16 +26,20 @@ public final class InstanceLinks {
     this.listener = newListener;
   }
 
-  void called(String caller, Endpoint callee) {
+  /**
+   * Reports a call; callers remember the callees reported, so this sees each pair about once.
+   *
+   * @return whether the pair is now recorded: false while no one listens
+   */
+  boolean called(String caller, Endpoint callee) {
     Listener l = listener;
     if (l == null) {
-      return;
+      return false;
     }
-    Pair pair = new Pair(caller, callee.instance());
-    // Almost every call is to a pair seen before: a read, unlike add(), takes no lock.
-    if (!seen.contains(pair) && seen.add(pair)) {
+    if (seen.add(new Pair(caller, callee.instance()))) {
       l.firstCall(caller, callee);
     }
+    return true;
   }
 
   /** How many distinct pairs have been seen. */

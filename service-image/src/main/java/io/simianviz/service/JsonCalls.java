@@ -1,6 +1,7 @@
 package io.simianviz.service;
 
 import io.simianviz.api.v1alpha1.Protocol;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -44,7 +45,7 @@ final class JsonCalls {
   private static void write(HttpServerRequest req, Reply reply) {
     req.response()
         .setStatusCode(reply.status())
-        .putHeader("content-type", "application/json")
+        .putHeader(HttpHeaders.CONTENT_TYPE, JsonTransport.JSON)
         .end(reply.body().toBuffer());
   }
 }

@@ -1,8 +1,10 @@
 package io.simianviz.service;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -11,10 +13,22 @@ import io.vertx.core.json.JsonObject;
  * JSON calls, {@code POST /request}: over HTTP/1.1 or HTTP/2, whichever the given client speaks.
  */
 final class JsonTransport implements Transport {
-  private final HttpClient client;
+  /** Header names and values encoded once, not on every call. */
+  static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
-  JsonTransport(HttpClient client) {
+  private static final CharSequence TRACEPARENT = AsciiString.cached(TraceContext.TRACEPARENT);
+
+  private final HttpClient client;
+  private final boolean timeoutPerCall;
+
+  /**
+   * @param timeoutPerCall false when the client's connections time out a silent call themselves
+   *     (HTTP/1.1, see {@link Transports}); true for a multiplexed client, where each call needs
+   *     its own timer
+   */
+  JsonTransport(HttpClient client, boolean timeoutPerCall) {
     this.client = client;
+    this.timeoutPerCall = timeoutPerCall;
   }
 
   @Override
@@ -25,13 +39,17 @@ final class JsonTransport implements Transport {
             .setHost(target.host())
             .setPort(target.port())
             .setURI(Nanoservice.REQUEST_PATH)
-            .setConnectTimeout(timeoutMs)
-            .setIdleTimeout(timeoutMs)
-            .putHeader("content-type", "application/json")
-            .putHeader(TraceContext.TRACEPARENT, parent.traceparent());
+            .setConnectTimeout(timeoutMs);
+    if (timeoutPerCall) {
+      options.setIdleTimeout(timeoutMs);
+    }
     return client
         .request(options)
-        .compose(r -> r.send(request.toJson().toBuffer()))
+        .compose(
+            r ->
+                r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                    .putHeader(TRACEPARENT, parent.traceparent())
+                    .send(request.toJson().toBuffer()))
         .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), parse(body))));
   }
 

@@ -48,7 +48,11 @@ public final class Nanoservice {
             .setTcpNoDelay(true)
             .setReuseAddress(true)
             // HTTP/2 without TLS, by prior knowledge or upgrade: what http2 and grpc callers use.
-            .setHttp2ClearTextEnabled(true);
+            .setHttp2ClearTextEnabled(true)
+            // No WebSockets here: without these, every connection's pipeline has an extension
+            // handler that looks at every request for a WebSocket handshake.
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setPerMessageWebSocketCompressionSupported(false);
     service.server =
         node.vertx()
             .createHttpServer(options)

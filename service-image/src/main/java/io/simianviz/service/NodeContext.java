@@ -40,7 +40,7 @@ public final class NodeContext {
     this.transports = new Transports(vertx, policy);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stats = new StatsRegistry(meters);
-    this.spans = new SpanExporter(vertx, transports.http1(), spanOptions);
+    this.spans = new SpanExporter(vertx, transports.spanClient(), spanOptions);
     this.retryBudget = new RetryBudget(policy.retryRatio(), policy.minRetryTokens());
     this.sampleRate = sampleRate;
   }

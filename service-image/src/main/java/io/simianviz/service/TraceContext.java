@@ -54,12 +54,21 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
   }
 
   static TraceContext parseTraceparent(String header) {
-    String[] parts = header.trim().split("-");
-    if (parts.length < 4 || parts[1].length() != 32 || parts[2].length() != 16) {
+    String h = header.trim();
+    // version-traceid-spanid-flags: 2, 32, 16 and 2 characters; a later version may append "-...".
+    if (h.length() < 55
+        || (h.length() > 55 && h.charAt(55) != '-')
+        || h.charAt(2) != '-'
+        || h.charAt(35) != '-'
+        || h.charAt(52) != '-') {
       return null;
     }
-    boolean sampled = parts[3].length() == 2 && (Integer.parseInt(parts[3], 16) & 1) == 1;
-    return valid(parts[1], parts[2], sampled);
+    int high = Character.digit(h.charAt(53), 16);
+    int low = Character.digit(h.charAt(54), 16);
+    if (high < 0 || low < 0) {
+      return null;
+    }
+    return valid(h.substring(3, 35), h.substring(36, 52), (low & 1) == 1);
   }
 
   private static TraceContext valid(String traceId, String spanId, boolean sampled) {
@@ -75,16 +84,20 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
     return new TraceContext(trace, span, sampled);
   }
 
+  /** Whether s is length hex digits, not all zero (W3C's invalid id). */
   private static boolean isHex(String s, int length) {
     if (s.length() != length) {
       return false;
     }
+    boolean nonZero = false;
     for (int i = 0; i < length; i++) {
-      if (Character.digit(s.charAt(i), 16) < 0) {
+      char c = s.charAt(i);
+      if (Character.digit(c, 16) < 0) {
         return false;
       }
+      nonZero |= c != '0';
     }
-    return !s.chars().allMatch(c -> c == '0');
+    return nonZero;
   }
 
   private static String newSpanId() {

@@ -1,5 +1,7 @@
 package io.simianviz.service;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import io.simianviz.api.v1alpha1.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,11 +22,17 @@ import java.util.function.Supplier;
  * small pool per instance, HTTP/2 and gRPC one multiplexed connection. The HTTP/2 and gRPC clients
  * are made on first use: a process whose dependencies all serve http never loads them (~40 ms of
  * start-up and ~180 classes for gRPC).
+ *
+ * <p>An HTTP/1.1 connection carries one call at a time, so its idle timeout, set to the call
+ * timeout, is the timeout of the call in flight on it: Vert.x closes a connection that has been
+ * silent that long only when a call is waiting on it. That costs no timer per call, where a
+ * request's own timeout schedules and cancels one on every call.
  */
 final class Transports {
   private final Vertx vertx;
   private final CallPolicy policy;
   private final HttpClient http1;
+  private final HttpClient spanClient;
   private final Transport json1;
   private final List<Supplier<Future<Void>>> closers = new ArrayList<>();
   private volatile Transport json2;
@@ -36,11 +44,15 @@ final class Transports {
     this.http1 =
         vertx
             .httpClientBuilder()
-            .with(base())
+            .with(
+                base()
+                    .setIdleTimeout((int) policy.timeout().toMillis())
+                    .setIdleTimeoutUnit(MILLISECONDS))
             .with(new PoolOptions().setHttp1MaxSize(policy.maxConnectionsPerInstance()))
             .withConnectHandler(Transports::quietResets)
             .build();
-    this.json1 = new JsonTransport(http1);
+    this.json1 = new JsonTransport(http1, false);
+    this.spanClient = vertx.createHttpClient(base());
   }
 
   Transport of(Protocol protocol) {
@@ -51,14 +63,15 @@ final class Transports {
     };
   }
 
-  /** The HTTP/1.1 client, also used for span export. */
-  HttpClient http1() {
-    return http1;
+  /** The client for span export: its own, as a collector is not held to the call timeout. */
+  HttpClient spanClient() {
+    return spanClient;
   }
 
   synchronized Future<Void> close() {
     List<Future<Void>> closing = new ArrayList<>();
     closing.add(http1.close());
+    closing.add(spanClient.close());
     closers.forEach(c -> closing.add(c.get()));
     return Future.join(closing).mapEmpty();
   }
@@ -72,7 +85,7 @@ final class Transports {
               .withConnectHandler(Transports::quietResets)
               .build();
       closers.add(client::close);
-      json2 = new JsonTransport(client);
+      json2 = new JsonTransport(client, true);
     }
     return json2;
   }

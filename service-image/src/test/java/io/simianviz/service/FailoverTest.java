@@ -117,7 +117,10 @@ class FailoverTest {
     Reply reply = fleet.call(karyon, Request.get("k"), null);
 
     assertThat(reply.status()).isEqualTo(Reply.TIMEOUT);
+    assertThat(reply.errorMessage()).contains("timed out calling db");
     assertThat(fleet.stats(Series.Kind.EDGE, "web", "db").errors()).isEqualTo(1);
+    // Slow is not gone: the instance stays a candidate for the next call.
+    assertThat(fleet.node.ejected()).isEmpty();
   }
 
   private String answeringZone(Nanoservice karyon) {
