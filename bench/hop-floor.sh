@@ -1,18 +1,45 @@
 #!/usr/bin/env bash
-# The floor of a request hop on this machine, in C: one nginx worker proxies to itself (a
-# keep-alive upstream on a second loopback address), driven by wrk, so every request is two hops:
-# wrk -> proxy and proxy -> backend. CPU per hop counts nginx and wrk, user and kernel, as the
-# local runtime's cpuMicrosPerHop counts its whole process. bench/local-scale.sh runs it last, so
-# the two are measured in the same run.
+# The floor of a request hop on this machine, measured with wrk against two peers, each a proxy
+# calling a backend over loopback with keep-alive connections, so every request is two hops
+# (wrk -> proxy, proxy -> backend):
+#   - in C: one nginx worker proxying to itself;
+#   - in Vert.x: bench/VertxHopFloor.java, the nanoservice's wire format (JSON over HTTP/1.1 with
+#     a traceparent) on the local runtime's setup, without the simulation.
+# CPU per hop counts the server process and wrk, user and kernel, as the local runtime's
+# cpuMicrosPerHop counts its whole process. bench/local-scale.sh runs it last, so all are
+# measured in the same run.
 #
-# Needs: nginx (Debian nginx-light), wrk, curl, GNU time. Usage: bench/hop-floor.sh [WORKDIR]
+# Needs: nginx (Debian nginx-light), wrk, curl, GNU time; for the Vert.x peer a JDK >= 21 (found
+# by bin/jdk.sh) and the built CLI (cli/target/lib). Usage: bench/hop-floor.sh [WORKDIR]
 set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/simianviz-bench-floor}
 seconds=20
+connections=32
 for tool in nginx wrk curl /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "hop floor skipped: needs $tool (apt-get install -y nginx-light wrk curl time)"; exit 0; }
 done
 mkdir -p "$work"
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+
+# measure NAME PID URL: wrk warm-up, then CPU of PID and of wrk over the measured run.
+measure() {
+  local name=$1 pid=$2 url=$3 before after rps
+  for _ in $(seq 200); do curl -sf -o /dev/null "$url" && break; sleep 0.05; done
+  curl -sf -o /dev/null "$url" || { echo "hop floor ($name) skipped: $url does not answer (logs in $work)"; return 0; }
+  wrk -t1 -c"$connections" -d5s "$url" >/dev/null # warm-up
+  before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  /usr/bin/time -f "%U %S" -o "$work/wrk.time" wrk -t1 -c"$connections" -d"${seconds}s" "$url" >"$work/wrk.txt"
+  after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  awk -v name="$name" -v rps="$rps" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+    -v s="$seconds" -v c="$connections" '{
+    server = ticks / hz; wrk = $1 + $2; hops = rps * s * 2
+    printf "hop floor (%s) under wrk -c%d, 2 hops per request: %.0f hops/s, %.1f us of CPU per hop (server %.1f s + wrk %.1f s of CPU in %d s)\n", name, c, rps * 2, (server + wrk) * 1e6 / hops, server, wrk, s
+  }' "$work/wrk.time"
+}
+
 cat >"$work/nginx.conf" <<EOF
 worker_processes 1;
 daemon off;
@@ -33,16 +60,22 @@ http {
 EOF
 nginx -e "$work/error.log" -c "$work/nginx.conf" -p "$work" &
 master=$!
-trap 'kill "$master" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do curl -sf -o /dev/null http://127.0.0.1:18491/ && break; sleep 0.05; done
-wrk -t1 -c32 -d5s http://127.0.0.1:18491/ >/dev/null # warm-up
-worker=$(pgrep -P "$master" | head -1)
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-before=$(ticks "$worker")
-/usr/bin/time -f "%U %S" -o "$work/wrk.time" wrk -t1 -c32 -d"${seconds}s" http://127.0.0.1:18491/ >"$work/wrk.txt"
-after=$(ticks "$worker")
-rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
-awk -v rps="$rps" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" '{
-  nginx = ticks / hz; wrk = $1 + $2; hops = rps * s * 2
-  printf "hop floor (C): nginx proxying to itself under wrk -c32, 2 hops per request: %.0f hops/s, %.1f us of CPU per hop (nginx %.1f s + wrk %.1f s of CPU in %d s)\n", rps * 2, (nginx + wrk) * 1e6 / hops, nginx, wrk, s
-}' "$work/wrk.time"
+pids+=("$master")
+for _ in $(seq 100); do [ -n "$(pgrep -P "$master" | head -1)" ] && break; sleep 0.05; done
+measure "C, nginx proxying to itself" "$(pgrep -P "$master" | head -1)" http://127.0.0.1:18491/
+kill "$master"
+
+if [ ! -d "$root/cli/target/lib" ]; then
+  echo "hop floor (Vert.x) skipped: build the CLI first (./simianviz --help builds it)"
+  exit 0
+fi
+# shellcheck source=bin/jdk.sh
+. "$root/bin/jdk.sh"
+java_opts=(--enable-native-access=ALL-UNNAMED)
+if [ "$(simianviz_java_major "$JAVA_HOME")" -ge 24 ]; then
+  java_opts+=(--sun-misc-unsafe-memory-access=allow)
+fi
+"$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$root/cli/target/lib/*" "$root/bench/VertxHopFloor.java" \
+  127.0.0.1:18493 127.0.0.2:18494 >"$work/vertx.log" 2>&1 &
+pids+=("$!")
+measure "Vert.x, the nanoservice's wire format" "$!" http://127.0.0.1:18493/
