@@ -13,8 +13,9 @@ import java.util.function.Predicate;
 /**
  * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
  * same-zone-first round robin, per-attempt timeout, retries to the next candidate within the shared
- * retry budget, and short ejection of instances that refuse connections. Every call completes with
- * a {@link Reply} (an error reply when all attempts failed or no instance exists) and is counted in
+ * retry budget, and short ejection of instances that refuse connections (not of those that time
+ * out, nor when the caller's own process is out of file descriptors). Every call completes with a
+ * {@link Reply} (an error reply when all attempts failed or no instance exists) and is counted in
  * the edge series; it never fails.
  */
 public final class DependencyClient {
@@ -83,7 +84,7 @@ public final class DependencyClient {
         .recover(
             err -> {
               boolean timedOut = timedOut(err, sentAt);
-              if (!timedOut) {
+              if (!timedOut && !FileLimit.hit(err)) {
                 node.ejected()
                     .put(target.address(), System.nanoTime() + node.policy().ejection().toNanos());
               }
@@ -152,7 +153,10 @@ public final class DependencyClient {
             + ": "
             + (timedOut && !(err instanceof TimeoutException)
                 ? "no answer within " + node.policy().timeout().toMillis() + " ms"
-                : err.getMessage()));
+                : err.getMessage())
+            + (FileLimit.hit(err)
+                ? " (this process is out of file descriptors: see ulimit -n)"
+                : ""));
   }
 
   private Reply recordEdge(String tier, long startNanos, Reply reply) {
