@@ -77,7 +77,7 @@ final class AdminRoutes {
             .put("package", c.pkg().spigoName())
             .put("region", c.region())
             .put("zone", c.zone())
-            .put("retriesDenied", node.retryBudget().denied())
+            .put("retriesDenied", node.retriesDenied())
             .put("spansExported", node.spans().exported())
             .put("spansDropped", node.spans().dropped());
     if (service.traffic() != null) {

@@ -12,11 +12,11 @@ import java.util.function.Predicate;
 
 /**
  * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
- * same-zone-first round robin, per-attempt timeout, retries to the next candidate within the shared
- * retry budget, and short ejection of instances that refuse connections (not of those that time
- * out, nor when the caller's own process is out of file descriptors). Every call completes with a
- * {@link Reply} (an error reply when all attempts failed or no instance exists) and is counted in
- * the edge series; it never fails.
+ * same-zone-first round robin, per-attempt timeout, retries to the next candidate within this
+ * caller's retry budget, and short ejection of instances that refuse connections (not of those that
+ * time out, nor when the caller's own process is out of file descriptors). Every call completes
+ * with a {@link Reply} (an error reply when all attempts failed or no instance exists) and is
+ * counted in the edge series; it never fails.
  */
 public final class DependencyClient {
   private static final Predicate<Endpoint> NONE_EJECTED = e -> false;
@@ -24,6 +24,7 @@ public final class DependencyClient {
   private final NodeContext node;
   private final InstanceConfig self;
   private final boolean zoneAffinity;
+  private final RetryBudget retryBudget;
 
   /** The edge series per called tier, looked up once: recording is on every call's path. */
   private final Map<String, Series> edges = new ConcurrentHashMap<>();
@@ -40,13 +41,14 @@ public final class DependencyClient {
     this.node = node;
     this.self = self;
     this.zoneAffinity = zoneAffinity;
+    this.retryBudget = node.newRetryBudget();
     this.rotation = self.name().hashCode();
   }
 
   /** Calls one instance of a tier, the caller's zone first, retrying elsewhere on failure. */
   public Future<Reply> call(String tier, Request request, TraceContext parent) {
     long start = System.nanoTime();
-    node.retryBudget().onRequest();
+    retryBudget.onRequest();
     List<Endpoint> all = node.discovery().instances(tier);
     if (all.isEmpty()) {
       Reply none =
@@ -88,7 +90,7 @@ public final class DependencyClient {
                 node.ejected()
                     .put(target.address(), System.nanoTime() + node.policy().ejection().toNanos());
               }
-              if (attempt < node.policy().maxRetries() && node.retryBudget().tryRetry()) {
+              if (attempt < node.policy().maxRetries() && retryBudget.tryRetry()) {
                 return attempt(candidates, attempt + 1, request, parent);
               }
               return Future.succeededFuture(failure(target, err, timedOut));

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What all instances in one JVM share: the Vert.x event loops, one client per protocol ({@link
@@ -24,7 +25,7 @@ public final class NodeContext {
   private final PrometheusMeterRegistry meters;
   private final StatsRegistry stats;
   private final SpanExporter spans;
-  private final RetryBudget retryBudget;
+  private final LongAdder retriesDenied = new LongAdder();
   private final double sampleRate;
   private final Map<String, Long> ejected = new ConcurrentHashMap<>();
 
@@ -41,7 +42,6 @@ public final class NodeContext {
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stats = new StatsRegistry(meters);
     this.spans = new SpanExporter(vertx, transports.spanClient(), spanOptions);
-    this.retryBudget = new RetryBudget(policy.retryRatio(), policy.minRetryTokens());
     this.sampleRate = sampleRate;
   }
 
@@ -89,8 +89,14 @@ public final class NodeContext {
     return spans;
   }
 
-  public RetryBudget retryBudget() {
-    return retryBudget;
+  /** A new retry budget for one caller, per this context's policy. */
+  RetryBudget newRetryBudget() {
+    return new RetryBudget(policy.retryRatio(), policy.minRetryTokens(), retriesDenied);
+  }
+
+  /** Retries refused by any caller's budget in this process. */
+  public long retriesDenied() {
+    return retriesDenied.sum();
   }
 
   /** Addresses that refused a connection, with the nanoTime until which callers skip them. */

@@ -1,12 +1,15 @@
 package io.simianviz.service;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Caps retries at a fraction of requests, so a failing dependency sees at most {@code 1 + ratio}
  * times the load instead of {@code 1 + maxRetries} times (a retry storm). Each request deposits
  * {@code ratio} of a token, each retry takes one; the balance never exceeds {@code capacity}.
- * Tokens are kept in thousandths so the arithmetic stays in one atomic long.
+ * Tokens are kept in thousandths so the arithmetic stays in one atomic long. Each caller has its
+ * own budget, as each client has in a real service; in the local runtime a budget shared by every
+ * instance would also be one contended counter on every hop.
  */
 public final class RetryBudget {
   private static final long SCALE = 1000;
@@ -14,12 +17,16 @@ public final class RetryBudget {
   private final long deposit;
   private final long capacity;
   private final AtomicLong balance;
-  private final AtomicLong denied = new AtomicLong();
+  private final LongAdder denied;
 
-  public RetryBudget(double ratio, int minTokens) {
+  /**
+   * @param denied counts the retries this budget refused, with those of the process's other budgets
+   */
+  public RetryBudget(double ratio, int minTokens, LongAdder denied) {
     this.deposit = Math.round(ratio * SCALE);
     this.capacity = Math.max(minTokens, 100) * SCALE;
     this.balance = new AtomicLong(minTokens * SCALE);
+    this.denied = denied;
   }
 
   public void onRequest() {
@@ -32,14 +39,10 @@ public final class RetryBudget {
     do {
       b = balance.get();
       if (b < SCALE) {
-        denied.incrementAndGet();
+        denied.increment();
         return false;
       }
     } while (!balance.compareAndSet(b, b - SCALE));
     return true;
-  }
-
-  public long denied() {
-    return denied.get();
   }
 }
