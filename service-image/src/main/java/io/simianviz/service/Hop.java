@@ -12,7 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param span this hop's own context: a child of the parent, or a new root
  * @param protocol how the request arrived
  * @param startNanos monotonic start, for the latency
- * @param startMicros wall-clock start in epoch microseconds, for the span
+ * @param startMicros wall-clock start in epoch microseconds, for the span; 0 when the hop is not
+ *     sampled, as nothing reads it then
  */
 record Hop(
     TraceContext parent, TraceContext span, Protocol protocol, long startNanos, long startMicros) {
@@ -29,7 +30,7 @@ record Hop(
         parent != null
             ? parent.child()
             : TraceContext.root(ThreadLocalRandom.current().nextDouble() < sampleRate);
-    return new Hop(parent, span, protocol, startNanos, currentMicros());
+    return new Hop(parent, span, protocol, startNanos, span.sampled() ? currentMicros() : 0);
   }
 
   /** Microseconds since this hop arrived. */

@@ -1,6 +1,7 @@
 package io.simianviz.service;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.security.Security;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ public final class PodMain {
     Security.setProperty("networkaddress.cache.ttl", "1");
     Security.setProperty("networkaddress.cache.negative.ttl", "1");
     InstanceConfig config = settings.config();
-    Vertx vertx = Vertx.vertx();
+    // One class path: no need for Vert.x to set the context class loader around every event.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setDisableTCCL(true));
     DnsDiscovery dns =
         new DnsDiscovery(
             vertx,

@@ -100,10 +100,15 @@ public final class LocalRun implements AutoCloseable {
   /**
    * One event loop per core, not Vert.x's two: every instance and connection lives in this process,
    * so a hop between instances on different loops wakes a sleeping thread, and extra loops only add
-   * such wake-ups. The native epoll transport (Linux) saves a copy and a system call per read.
+   * such wake-ups. The native epoll transport (Linux) saves a copy and a system call per read. The
+   * context class loader is left alone: this process has one class path, and Vert.x would otherwise
+   * set and restore it around every event it dispatches, several times per hop.
    */
   private static VertxOptions vertxOptions() {
-    return new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS).setPreferNativeTransport(true);
+    return new VertxOptions()
+        .setEventLoopPoolSize(EVENT_LOOPS)
+        .setPreferNativeTransport(true)
+        .setDisableTCCL(true);
   }
 
   Topology topology() {
