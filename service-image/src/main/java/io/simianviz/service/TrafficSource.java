@@ -168,6 +168,11 @@ public final class TrafficSource {
     return sent;
   }
 
+  /** Requests sent and not yet answered. */
+  public long inFlight() {
+    return inFlight.get();
+  }
+
   /**
    * Starts the totals afresh (the end of a warm-up); requests in flight count in the new totals.
    */

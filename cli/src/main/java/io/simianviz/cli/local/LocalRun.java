@@ -136,6 +136,9 @@ public final class LocalRun implements AutoCloseable {
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     startupMillis = elapsedMillis();
     measuredFromCpuNanos = processCpuNanos();
+    console.event(
+        String.format(
+            "all %d instances up in %.2f s", topology.instances().size(), startupMillis / 1000.0));
     if (Defaults.trafficEnabled(spec)) {
       double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
       int[] mix = Defaults.mix(spec);
@@ -274,6 +277,20 @@ public final class LocalRun implements AutoCloseable {
     return chaos.events();
   }
 
+  /**
+   * Waits until every request the traffic sources sent is answered, at most as long as a request
+   * can take (each attempt's timeout). Closing servers under requests still in flight would fail
+   * those requests, and Netty logs a warning for each connection accepted by a closing server.
+   */
+  private void awaitTrafficAnswered() throws InterruptedException {
+    CallPolicy policy = node.policy();
+    long deadline = System.nanoTime() + policy.timeout().toNanos() * (policy.maxRetries() + 1);
+    while (System.nanoTime() - deadline < 0
+        && trafficSources().stream().anyMatch(s -> s.traffic().inFlight() > 0)) {
+      Thread.sleep(10);
+    }
+  }
+
   LoadedArchitecture architecture() {
     return loaded;
   }
@@ -287,6 +304,7 @@ public final class LocalRun implements AutoCloseable {
         s.traffic().stop();
       }
     }
+    awaitTrafficAnswered();
     List<Future<Void>> stopped = new ArrayList<>();
     Instant now = Instant.now();
     for (Map.Entry<String, Nanoservice> e : running.entrySet()) {

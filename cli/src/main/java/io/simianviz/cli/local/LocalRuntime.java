@@ -72,7 +72,6 @@ public final class LocalRuntime {
                 + " connection(s) per instance for all its callers; under load calls will queue"
                 + " for them (raise ulimit -n, or lower --scale)");
       }
-      long t0 = System.nanoTime();
       try {
         run.start();
       } catch (ExecutionException e) {
@@ -88,17 +87,15 @@ public final class LocalRuntime {
                     : ""));
         return 1;
       }
-      console.event(
-          String.format("all %d instances up in %.2f s", total, (System.nanoTime() - t0) / 1e9));
       long period = options.progressEvery().toMillis();
-      long[] lastSent = {0};
+      RequestRate rate = new RequestRate(sent(run), System.nanoTime());
       OpenFileWatch files = OpenFileWatch.ofThisProcess();
       long timer =
           run.vertx()
               .setPeriodic(
                   period,
                   id -> {
-                    console.status(progress(run, lastSent, period));
+                    console.status(progress(run, rate));
                     String warning = files.check();
                     if (warning != null) {
                       console.event(warning);
@@ -120,29 +117,32 @@ public final class LocalRuntime {
     return 0;
   }
 
-  private static String progress(LocalRun run, long[] lastSent, long periodMillis) {
+  private static long sent(LocalRun run) {
     long sent = 0;
+    for (Nanoservice s : run.trafficSources()) {
+      sent += s.traffic().sent();
+    }
+    return sent;
+  }
+
+  private static String progress(LocalRun run, RequestRate rate) {
     long requests = 0;
     long errors = 0;
     double p50 = 0;
     double p99 = 0;
     for (Nanoservice s : run.trafficSources()) {
-      TrafficSource t = s.traffic();
-      sent += t.sent();
-      TrafficSource.Summary summary = t.summary();
+      TrafficSource.Summary summary = s.traffic().summary();
       requests += summary.requests();
       errors += summary.errors();
       p50 = Math.max(p50, summary.p50());
       p99 = Math.max(p99, summary.p99());
     }
-    double rate = (sent - lastSent[0]) * 1000.0 / periodMillis;
-    lastSent[0] = sent;
     return String.format(
         "%6.1fs up %d/%d  %7.0f req/s  success %6.2f%%  p50 %6.2f ms  p99 %7.2f ms  kills %d",
         run.elapsedMillis() / 1000.0,
         run.upCount(),
         run.totalInstances(),
-        rate,
+        rate.perSecond(sent(run), System.nanoTime()),
         requests == 0 ? 100.0 : 100.0 * (requests - errors) / requests,
         p50,
         p99,

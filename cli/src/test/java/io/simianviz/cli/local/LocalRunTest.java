@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.api.topology.Instance;
+import io.simianviz.service.TrafficSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -168,6 +169,31 @@ class LocalRunTest {
       }
       assertThat(connected).as("a server still listens after shutdown").isFalse();
     }
+  }
+
+  @Test
+  void requestsInFlightAtShutdownAreAnsweredBeforeTheServersClose() throws Exception {
+    String slow =
+        """
+        apiVersion: simianviz.io/v1alpha1
+        kind: Architecture
+        metadata: {name: slow}
+        spec:
+          services:
+            - {name: store, package: store, count: 2, regions: 1, serviceTime: constant(400ms)}
+            - {name: www, package: denominator, count: 0, regions: 0, dependencies: [store]}
+        """;
+    LoadedArchitecture arch = ArchitectureFiles.parse(slow, "slow.yaml");
+    TrafficSource traffic;
+    try (LocalRun run = new LocalRun(arch, options(Duration.ZERO), quietConsole())) {
+      run.start();
+      traffic = run.trafficSources().get(0).traffic();
+      awaitTrue(() -> traffic.inFlight() >= 20, Duration.ofSeconds(10));
+    }
+    assertThat(traffic.inFlight()).isZero();
+    TrafficSource.Summary summary = traffic.summary();
+    assertThat(summary.requests()).isEqualTo(traffic.sent());
+    assertThat(summary.errors()).as("requests failed by the shutdown").isZero();
   }
 
   @Test
