@@ -1,17 +1,14 @@
 package io.simianviz.service;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
+import org.HdrHistogram.Recorder;
 
 /**
  * One latency series (a tier's service time for an op, an edge's response time, a traffic source's
- * end-to-end time). Each recording thread writes its own shard, an HdrHistogram {@link
- * SingleWriterRecorder} and two counters: a tier's instances run on every event loop, and shared
- * counters would bounce between cores on every hop. A reader folds the shards' intervals into a
- * cumulative histogram under this object's lock. Values are microseconds, clamped to one hour.
+ * end-to-end time). Writers record into an HdrHistogram {@link Recorder}, which is wait-free; a
+ * reader folds the recorder's interval into a cumulative histogram under this object's lock. Values
+ * are microseconds, clamped to one hour.
  */
 public final class Series {
   public enum Kind {
@@ -28,14 +25,11 @@ public final class Series {
   private final Kind kind;
   private final String tier;
   private final String detail;
-  private final List<Shard> shards = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<Shard> shard = ThreadLocal.withInitial(this::newShard);
+  private final Recorder recorder = new Recorder(1, HIGHEST_MICROS, DIGITS);
   private final Histogram cumulative = new Histogram(1, HIGHEST_MICROS, DIGITS);
-
-  /** The shards' totals at the last {@link #reset}: a reader cannot zero a writer's counter. */
-  private volatile long countAtReset;
-
-  private volatile long errorsAtReset;
+  private final LongAdder count = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private Histogram interval;
 
   /**
    * @param detail the op for SERVICE and TRAFFIC series, the called tier for EDGE series
@@ -47,9 +41,11 @@ public final class Series {
   }
 
   public void record(long micros, boolean error) {
-    Shard mine = shard.get();
-    mine.recorder.recordValue(clamp(micros));
-    mine.counted(error);
+    recorder.recordValue(Math.max(1, Math.min(HIGHEST_MICROS, micros)));
+    count.increment();
+    if (error) {
+      errors.increment();
+    }
   }
 
   /**
@@ -57,9 +53,12 @@ public final class Series {
    * that a stalled sender would have taken: HdrHistogram's coordinated-omission correction.
    */
   public void recordCorrected(long micros, long expectedIntervalMicros, boolean error) {
-    Shard mine = shard.get();
-    mine.recorder.recordValueWithExpectedInterval(clamp(micros), expectedIntervalMicros);
-    mine.counted(error);
+    recorder.recordValueWithExpectedInterval(
+        Math.max(1, Math.min(HIGHEST_MICROS, micros)), expectedIntervalMicros);
+    count.increment();
+    if (error) {
+      errors.increment();
+    }
   }
 
   public Kind kind() {
@@ -83,11 +82,11 @@ public final class Series {
   }
 
   public long count() {
-    return totalCount() - countAtReset;
+    return count.sum();
   }
 
   public long errors() {
-    return totalErrors() - errorsAtReset;
+    return errors.sum();
   }
 
   /**
@@ -95,15 +94,16 @@ public final class Series {
    * land on either side.
    */
   public synchronized void reset() {
-    shards.forEach(Shard::drain);
+    interval = recorder.getIntervalHistogram(interval);
     cumulative.reset();
-    countAtReset = totalCount();
-    errorsAtReset = totalErrors();
+    count.reset();
+    errors.reset();
   }
 
   /** A copy of everything recorded so far. */
   public synchronized Histogram histogram() {
-    shards.forEach(s -> cumulative.add(s.drain()));
+    interval = recorder.getIntervalHistogram(interval);
+    cumulative.add(interval);
     return cumulative.copy();
   }
 
@@ -121,56 +121,6 @@ public final class Series {
         millis(h.getValueAtPercentile(99)),
         millis(h.getValueAtPercentile(99.9)),
         millis(h.getMaxValue()));
-  }
-
-  private static long clamp(long micros) {
-    return Math.max(1, Math.min(HIGHEST_MICROS, micros));
-  }
-
-  private long totalCount() {
-    long sum = 0;
-    for (Shard s : shards) {
-      sum += s.count.get();
-    }
-    return sum;
-  }
-
-  private long totalErrors() {
-    long sum = 0;
-    for (Shard s : shards) {
-      sum += s.errors.get();
-    }
-    return sum;
-  }
-
-  private Shard newShard() {
-    Shard s = new Shard();
-    shards.add(s);
-    return s;
-  }
-
-  /** What one thread recorded. Only that thread writes it, so its counters need no atomic add. */
-  private static final class Shard {
-    private final SingleWriterRecorder recorder =
-        new SingleWriterRecorder(1, HIGHEST_MICROS, DIGITS);
-    private final AtomicLong count = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
-
-    /** Recycled between reads; only the series' lock holder touches it. */
-    private Histogram interval;
-
-    void counted(boolean error) {
-      count.lazySet(count.get() + 1);
-      if (error) {
-        errors.lazySet(errors.get() + 1);
-      }
-    }
-
-    /** The values recorded since the last drain. */
-    Histogram drain() {
-      interval = recorder.getIntervalHistogram(interval);
-      return interval;
-    }
   }
 
   private static double millis(long micros) {
