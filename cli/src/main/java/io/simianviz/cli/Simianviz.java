@@ -27,7 +27,22 @@ public final class Simianviz {
   public static final int USAGE = 2;
 
   public static void main(String[] args) {
+    hopPathDefaults();
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Netty and Vert.x bookkeeping on every buffer and event, read once when their classes load:
+   * Netty's sampled leak tracking, Vert.x's timing of each dispatch for its blocked-thread checker
+   * and its checks that a call runs on the right thread. The local runtime carries tens of
+   * thousands of hops a second on two threads of its own; at scale 1000, --rate 3000, the three
+   * cost ~2% of the CPU per hop (docs/benchmarks.md). A value given with -D on the command line
+   * wins.
+   */
+  static void hopPathDefaults() {
+    System.getProperties().putIfAbsent("io.netty.leakDetection.level", "disabled");
+    System.getProperties().putIfAbsent("vertx.disableContextTimings", "true");
+    System.getProperties().putIfAbsent("vertx.threadChecks", "false");
   }
 
   /** The configured command line; tests call execute on it with their own writers. */
