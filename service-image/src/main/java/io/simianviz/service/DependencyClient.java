@@ -14,9 +14,10 @@ import java.util.function.Predicate;
  * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
  * same-zone-first round robin, per-attempt timeout, retries to the next candidate within this
  * caller's retry budget, and short ejection of instances that refuse connections (not of those that
- * time out, nor when the caller's own process is out of file descriptors). Every call completes
- * with a {@link Reply} (an error reply when all attempts failed or no instance exists) and is
- * counted in the edge series; it never fails.
+ * time out, nor when the caller's own process is out of file descriptors or already has as many
+ * calls waiting for the instance's connections as it allows). Every call completes with a {@link
+ * Reply} (an error reply when all attempts failed or no instance exists) and is counted in the edge
+ * series; it never fails.
  */
 public final class DependencyClient {
   private static final Predicate<Endpoint> NONE_EJECTED = e -> false;
@@ -86,7 +87,7 @@ public final class DependencyClient {
         .recover(
             err -> {
               boolean timedOut = timedOut(err, sentAt);
-              if (!timedOut && !FileLimit.hit(err)) {
+              if (!timedOut && !FileLimit.hit(err) && !PoolFull.hit(err)) {
                 node.ejected()
                     .put(target.address(), System.nanoTime() + node.policy().ejection().toNanos());
               }
@@ -146,6 +147,17 @@ public final class DependencyClient {
   }
 
   private Reply failure(Endpoint target, Throwable err, boolean timedOut) {
+    if (PoolFull.hit(err)) {
+      return Reply.error(
+          Reply.NO_INSTANCE,
+          "no connection free for "
+              + target.tier()
+              + " at "
+              + target.address()
+              + ": "
+              + err.getMessage()
+              + " (this process's calls to it are queued to the limit)");
+    }
     return Reply.error(
         timedOut ? Reply.TIMEOUT : Reply.DEPENDENCY_FAILED,
         (timedOut ? "timed out calling " : "failed calling ")

@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
 
 /**
  * JSON calls, {@code POST /request}: over HTTP/1.1 or HTTP/2, whichever the given client speaks.
@@ -18,16 +19,17 @@ final class JsonTransport implements Transport {
 
   private static final CharSequence TRACEPARENT = AsciiString.cached(TraceContext.TRACEPARENT);
 
-  private final HttpClient client;
+  private final Function<String, HttpClient> clientOfTier;
   private final boolean timeoutPerCall;
 
   /**
+   * @param clientOfTier the client to call an instance of a tier with
    * @param timeoutPerCall false when the client's connections time out a silent call themselves
    *     (HTTP/1.1, see {@link Transports}); true for a multiplexed client, where each call needs
    *     its own timer
    */
-  JsonTransport(HttpClient client, boolean timeoutPerCall) {
-    this.client = client;
+  JsonTransport(Function<String, HttpClient> clientOfTier, boolean timeoutPerCall) {
+    this.clientOfTier = clientOfTier;
     this.timeoutPerCall = timeoutPerCall;
   }
 
@@ -43,7 +45,8 @@ final class JsonTransport implements Transport {
     if (timeoutPerCall) {
       options.setIdleTimeout(timeoutMs);
     }
-    return client
+    return clientOfTier
+        .apply(target.tier())
         .request(options)
         .compose(
             r ->

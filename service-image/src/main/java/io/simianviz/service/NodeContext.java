@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToIntFunction;
 
 /**
  * What all instances in one JVM share: the Vert.x event loops, one client per protocol ({@link
@@ -35,10 +36,30 @@ public final class NodeContext {
       CallPolicy policy,
       SpanExporter.Options spanOptions,
       double sampleRate) {
+    this(
+        vertx,
+        discovery,
+        policy,
+        tier -> policy.maxConnectionsPerInstance(),
+        spanOptions,
+        sampleRate);
+  }
+
+  /**
+   * @param connectionsPerInstance the HTTP/1.1 pool size to each instance of a tier, by tier name
+   *     (the local runtime sizes them per tier; a pod uses the policy's for all)
+   */
+  public NodeContext(
+      Vertx vertx,
+      Discovery discovery,
+      CallPolicy policy,
+      ToIntFunction<String> connectionsPerInstance,
+      SpanExporter.Options spanOptions,
+      double sampleRate) {
     this.vertx = vertx;
     this.discovery = discovery;
     this.policy = policy;
-    this.transports = new Transports(vertx, policy);
+    this.transports = new Transports(vertx, policy, connectionsPerInstance);
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stats = new StatsRegistry(meters);
     this.spans = new SpanExporter(vertx, transports.spanClient(), spanOptions);

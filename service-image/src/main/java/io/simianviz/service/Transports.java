@@ -14,14 +14,18 @@ import io.vertx.grpc.client.GrpcClient;
 import io.vertx.grpc.client.GrpcClientOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
- * One client per protocol, shared by every instance in the process. Pools are per destination
- * address, so connections grow with the instances called, not with the callers: HTTP/1.1 keeps a
- * small pool per instance, HTTP/2 and gRPC one multiplexed connection. The HTTP/2 and gRPC clients
- * are made on first use: a process whose dependencies all serve http never loads them (~40 ms of
- * start-up and ~180 classes for gRPC).
+ * One client per protocol, shared by every instance in the process (for HTTP/1.1, one per pool
+ * size, each tier called through the one of its size). Pools are per destination address, so
+ * connections grow with the instances called, not with the callers: HTTP/1.1 keeps a small pool per
+ * instance, HTTP/2 and gRPC one multiplexed connection. The HTTP/2 and gRPC clients are made on
+ * first use: a process whose dependencies all serve http never loads them (~40 ms of start-up and
+ * ~180 classes for gRPC).
  *
  * <p>An HTTP/1.1 connection carries one call at a time, so its idle timeout, set to the call
  * timeout, is the timeout of the call in flight on it: Vert.x closes a connection that has been
@@ -29,30 +33,63 @@ import java.util.function.Supplier;
  * request's own timeout schedules and cancels one on every call.
  */
 final class Transports {
+  /**
+   * How many calls may wait for a busy destination's HTTP/1.1 connections: 4 per connection, at
+   * least 64. Beyond that a call fails at once ({@link PoolFull}): an unbounded queue makes an
+   * overloaded run wait out the timeout on thousands of calls, each holding a timer, and carry less
+   * than it could. The floor keeps a small pool (1 connection at --scale 10000) from refusing the
+   * bursts of an ordinary load.
+   */
+  static int waitingRoom(int connections) {
+    return Math.max(64, 4 * connections);
+  }
+
   private final Vertx vertx;
   private final CallPolicy policy;
-  private final HttpClient http1;
+  private final ToIntFunction<String> connectionsPerInstance;
+
+  /** HTTP/1.1 clients by pool size, and each called tier's: few sizes, many tiers. */
+  private final Map<Integer, HttpClient> http1BySize = new ConcurrentHashMap<>();
+
+  private final Map<String, HttpClient> http1ByTier = new ConcurrentHashMap<>();
   private final HttpClient spanClient;
   private final Transport json1;
   private final List<Supplier<Future<Void>>> closers = new ArrayList<>();
   private volatile Transport json2;
   private volatile Transport grpc;
 
-  Transports(Vertx vertx, CallPolicy policy) {
+  Transports(Vertx vertx, CallPolicy policy, ToIntFunction<String> connectionsPerInstance) {
     this.vertx = vertx;
     this.policy = policy;
-    this.http1 =
-        vertx
-            .httpClientBuilder()
-            .with(
-                base()
-                    .setIdleTimeout((int) policy.timeout().toMillis())
-                    .setIdleTimeoutUnit(MILLISECONDS))
-            .with(new PoolOptions().setHttp1MaxSize(policy.maxConnectionsPerInstance()))
-            .withConnectHandler(Transports::quietResets)
-            .build();
-    this.json1 = new JsonTransport(http1, false);
+    this.connectionsPerInstance = connectionsPerInstance;
+    this.json1 = new JsonTransport(this::http1, false);
     this.spanClient = vertx.createHttpClient(base());
+  }
+
+  /** The HTTP/1.1 client for calls to instances of a tier, its pool sized for that tier. */
+  private HttpClient http1(String tier) {
+    HttpClient client = http1ByTier.get(tier);
+    if (client == null) {
+      int size = Math.max(1, connectionsPerInstance.applyAsInt(tier));
+      client = http1BySize.computeIfAbsent(size, this::http1OfSize);
+      http1ByTier.put(tier, client);
+    }
+    return client;
+  }
+
+  private HttpClient http1OfSize(int connections) {
+    return vertx
+        .httpClientBuilder()
+        .with(
+            base()
+                .setIdleTimeout((int) policy.timeout().toMillis())
+                .setIdleTimeoutUnit(MILLISECONDS))
+        .with(
+            new PoolOptions()
+                .setHttp1MaxSize(connections)
+                .setMaxWaitQueueSize(waitingRoom(connections)))
+        .withConnectHandler(Transports::quietResets)
+        .build();
   }
 
   Transport of(Protocol protocol) {
@@ -70,7 +107,7 @@ final class Transports {
 
   synchronized Future<Void> close() {
     List<Future<Void>> closing = new ArrayList<>();
-    closing.add(http1.close());
+    http1BySize.values().forEach(c -> closing.add(c.close()));
     closing.add(spanClient.close());
     closers.forEach(c -> closing.add(c.get()));
     return Future.join(closing).mapEmpty();
@@ -85,7 +122,7 @@ final class Transports {
               .withConnectHandler(Transports::quietResets)
               .build();
       closers.add(client::close);
-      json2 = new JsonTransport(client, true);
+      json2 = new JsonTransport(tier -> client, true);
     }
     return json2;
   }

@@ -3,6 +3,8 @@ package io.simianviz.cli.local;
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.simianviz.service.CallPolicy;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -52,30 +54,41 @@ final class FileDescriptorBudget {
 
   /**
    * Connections open only under load and gather on the busiest instances, so a destination may take
-   * this many times its even share of the spare files (measured at scale 1000 with 64 per
-   * destination, at the rate where the run saturates: about 4,300 files open in all).
+   * this many times its share of the spare files (measured at scale 1000 with 64 per destination,
+   * at the rate where the run saturates: about 4,300 files open in all).
    */
   static final int OVERCOMMIT = 4;
 
   /**
-   * How many HTTP/1.1 connections to one instance this process can afford. In a cluster every
-   * caller pod keeps its own pool to each dependency instance; here one pool per destination serves
-   * every caller in the process, so it must be larger than a pod's, or requests queue for a
-   * connection while the CPU idles (measured at scale 1000: with 8, 45% of requests failed at rate
-   * 2000 with the event loops 40% idle; with 14, the run collapsed at 3000; with 64 it carried 3500
-   * at 100%). Both ends of each connection are in this process, and each instance keeps its
-   * listener and room for one multiplexed HTTP/2 or gRPC connection.
+   * How many HTTP/1.1 connections to each instance of each tier this process can afford. In a
+   * cluster every caller pod keeps its own pool to each dependency instance; here one pool per
+   * destination serves every caller in the process, so it must be larger than a pod's, or requests
+   * queue for a connection while the CPU idles (measured at scale 1000: with 8 per instance, 45% of
+   * requests failed at rate 2000 with the event loops 40% idle). Both ends of each connection are
+   * in this process, and each instance keeps its listener and room for one multiplexed HTTP/2 or
+   * gRPC connection. The spare files are shared out per tier, then among the tier's instances: a
+   * tier of one instance (a load balancer every request goes through) carries as much as a tier of
+   * hundreds, and an even share per instance left it one connection at --scale 10000.
    */
-  static int connectionsPerDestination(int instances) {
-    return connectionsPerDestination(instances, limit());
+  static Map<String, Integer> connectionsPerInstance(Map<String, Integer> instancesPerTier) {
+    return connectionsPerInstance(instancesPerTier, limit());
   }
 
-  static int connectionsPerDestination(int instances, OptionalLong limit) {
-    if (limit.isEmpty()) {
-      return CallPolicy.defaults().maxConnectionsPerInstance();
-    }
-    long spare = limit.getAsLong() - RESERVED - 3L * Math.max(1, instances);
-    long affordable = OVERCOMMIT * spare / (2L * Math.max(1, instances));
-    return (int) Math.max(1, Math.min(MAX_CONNECTIONS_PER_DESTINATION, affordable));
+  static Map<String, Integer> connectionsPerInstance(
+      Map<String, Integer> instancesPerTier, OptionalLong limit) {
+    Map<String, Integer> pools = new HashMap<>();
+    long instances = instancesPerTier.values().stream().mapToLong(Integer::longValue).sum();
+    long spare = limit.orElse(0) - RESERVED - PER_INSTANCE * Math.max(1, instances);
+    long perTier = spare / Math.max(1, instancesPerTier.size());
+    instancesPerTier.forEach(
+        (tier, count) -> {
+          long affordable = OVERCOMMIT * perTier / (2L * Math.max(1, count));
+          pools.put(
+              tier,
+              limit.isEmpty()
+                  ? CallPolicy.defaults().maxConnectionsPerInstance()
+                  : (int) Math.max(1, Math.min(MAX_CONNECTIONS_PER_DESTINATION, affordable)));
+        });
+    return pools;
   }
 }

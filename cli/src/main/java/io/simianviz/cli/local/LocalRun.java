@@ -62,6 +62,9 @@ public final class LocalRun implements AutoCloseable {
   private volatile long measuredFromCpuNanos;
   private volatile boolean stopping;
 
+  /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
+  private final Map<String, Integer> connectionsPerInstance;
+
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
     this.loaded = loaded;
     this.spec = loaded.architecture().getSpec();
@@ -82,13 +85,15 @@ public final class LocalRun implements AutoCloseable {
             : spec.getTracing() == null || spec.getTracing().getSampleRate() == null
                 ? 1.0
                 : spec.getTracing().getSampleRate();
+    Map<String, Integer> instancesPerTier = new java.util.HashMap<>();
+    topology.instances().forEach(i -> instancesPerTier.merge(i.tier(), 1, Integer::sum));
+    this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
     this.node =
         new NodeContext(
             vertx,
             registry,
-            CallPolicy.defaults()
-                .withMaxConnectionsPerInstance(
-                    FileDescriptorBudget.connectionsPerDestination(topology.instances().size())),
+            CallPolicy.defaults(),
+            tier -> connectionsPerInstance.getOrDefault(tier, 1),
             SpanExporter.Options.toFile(options.out().resolve("spans.json")),
             sampleRate);
     this.graphFile =
@@ -229,6 +234,11 @@ public final class LocalRun implements AutoCloseable {
 
   List<Nanoservice> trafficSources() {
     return running.values().stream().filter(s -> s.traffic() != null).toList();
+  }
+
+  /** The smallest HTTP/1.1 pool to an instance, over all tiers. */
+  int smallestPool() {
+    return connectionsPerInstance.values().stream().mapToInt(Integer::intValue).min().orElse(1);
   }
 
   NodeContext node() {

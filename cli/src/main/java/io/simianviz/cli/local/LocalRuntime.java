@@ -64,13 +64,13 @@ public final class LocalRuntime {
               + total
               + " instances, outputs in "
               + options.out());
-      int pool = run.node().policy().maxConnectionsPerInstance();
+      int pool = run.smallestPool();
       if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
         console.event(
             "the open-file limit leaves "
                 + pool
-                + " connection(s) per instance for all its callers; under load calls will queue"
-                + " for them (raise ulimit -n, or lower --scale)");
+                + " connection(s) per instance of the largest tiers for all their callers; under"
+                + " load calls will queue for them (raise ulimit -n, or lower --scale)");
       }
       try {
         run.start();
