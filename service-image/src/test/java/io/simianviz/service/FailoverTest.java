@@ -91,26 +91,7 @@ class FailoverTest {
   @Test
   void aSlowDependencyTimesOutIntoACountedError() {
     fleet = fleet(CallPolicy.defaults().withTimeout(Duration.ofMillis(200)).withMaxRetries(0));
-    InstanceConfig slow = Fleet.config("db", STORE, "zoneA");
-    slow =
-        new InstanceConfig(
-            slow.arch(),
-            slow.name(),
-            slow.tier(),
-            slow.pkg(),
-            slow.region(),
-            slow.zone(),
-            slow.dependencies(),
-            false,
-            slow.protocol(),
-            slow.dependencyProtocols(),
-            io.simianviz.api.model.ServiceTime.parse("constant(3s)"),
-            0,
-            16,
-            1,
-            slow.fanout(),
-            slow.host(),
-            0);
+    InstanceConfig slow = Fleet.withServiceTime(Fleet.config("db", STORE, "zoneA"), "constant(3s)");
     fleet.start(slow);
     Nanoservice karyon = fleet.start(Fleet.config("web", KARYON, "zoneA", "db:store"));
 

@@ -74,6 +74,28 @@ final class Fleet implements AutoCloseable {
         0);
   }
 
+  /** The same instance with another service time: a slow dependency. */
+  static InstanceConfig withServiceTime(InstanceConfig c, String serviceTime) {
+    return new InstanceConfig(
+        c.arch(),
+        c.name(),
+        c.tier(),
+        c.pkg(),
+        c.region(),
+        c.zone(),
+        c.dependencies(),
+        c.crossRegion(),
+        c.protocol(),
+        c.dependencyProtocols(),
+        ServiceTime.parse(serviceTime),
+        c.errorRate(),
+        c.responseBytes(),
+        c.hitRate(),
+        c.fanout(),
+        c.host(),
+        c.port());
+  }
+
   /** Makes a tier serve a protocol: its instances and every caller started afterwards use it. */
   Fleet serve(String tier, Protocol protocol) {
     protocols.put(tier, protocol);

@@ -4,7 +4,6 @@ import static io.simianviz.api.model.TierPackage.KARYON;
 import static io.simianviz.api.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.model.ServiceTime;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class PoolFullTest {
                 .withTimeout(Duration.ofSeconds(10))
                 .withMaxRetries(0)
                 .withMaxConnectionsPerInstance(1));
-    fleet.start(slowStore(Duration.ofMillis(20)));
+    fleet.start(Fleet.withServiceTime(Fleet.config("db", STORE, "zoneA"), "constant(20ms)"));
     InstanceConfig web = Fleet.config("web", KARYON, "zoneA", "db:store");
     DependencyClient client = new DependencyClient(fleet.node, web, true);
     int room = Transports.waitingRoom(1);
@@ -61,27 +60,5 @@ class PoolFullTest {
     assertThat(fleet.node.ejected()).isEmpty();
     assertThat(Fleet.await(client.call("db", Request.get("k"), TraceContext.root(false))).status())
         .isEqualTo(Reply.OK);
-  }
-
-  private static InstanceConfig slowStore(Duration serviceTime) {
-    InstanceConfig c = Fleet.config("db", STORE, "zoneA");
-    return new InstanceConfig(
-        c.arch(),
-        c.name(),
-        c.tier(),
-        c.pkg(),
-        c.region(),
-        c.zone(),
-        c.dependencies(),
-        false,
-        c.protocol(),
-        c.dependencyProtocols(),
-        ServiceTime.parse("constant(" + serviceTime.toMillis() + "ms)"),
-        0,
-        16,
-        1,
-        c.fanout(),
-        c.host(),
-        0);
   }
 }
