@@ -76,24 +76,7 @@ final class Fleet implements AutoCloseable {
 
   /** The same instance with another service time: a slow dependency. */
   static InstanceConfig withServiceTime(InstanceConfig c, String serviceTime) {
-    return new InstanceConfig(
-        c.arch(),
-        c.name(),
-        c.tier(),
-        c.pkg(),
-        c.region(),
-        c.zone(),
-        c.dependencies(),
-        c.crossRegion(),
-        c.protocol(),
-        c.dependencyProtocols(),
-        ServiceTime.parse(serviceTime),
-        c.errorRate(),
-        c.responseBytes(),
-        c.hitRate(),
-        c.fanout(),
-        c.host(),
-        c.port());
+    return copy(c, c.protocol(), c.dependencyProtocols(), ServiceTime.parse(serviceTime));
   }
 
   /** Makes a tier serve a protocol: its instances and every caller started afterwards use it. */
@@ -113,6 +96,14 @@ final class Fleet implements AutoCloseable {
   private InstanceConfig withProtocols(InstanceConfig c) {
     Map<String, Protocol> deps = new HashMap<>();
     c.dependencies().keySet().forEach(t -> deps.put(t, protocols.getOrDefault(t, Protocol.HTTP)));
+    return copy(c, protocols.getOrDefault(c.tier(), Protocol.HTTP), deps, c.serviceTime());
+  }
+
+  private static InstanceConfig copy(
+      InstanceConfig c,
+      Protocol protocol,
+      Map<String, Protocol> dependencyProtocols,
+      ServiceTime serviceTime) {
     return new InstanceConfig(
         c.arch(),
         c.name(),
@@ -122,9 +113,9 @@ final class Fleet implements AutoCloseable {
         c.zone(),
         c.dependencies(),
         c.crossRegion(),
-        protocols.getOrDefault(c.tier(), Protocol.HTTP),
-        deps,
-        c.serviceTime(),
+        protocol,
+        dependencyProtocols,
+        serviceTime,
         c.errorRate(),
         c.responseBytes(),
         c.hitRate(),
