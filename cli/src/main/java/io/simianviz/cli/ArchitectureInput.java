@@ -2,10 +2,10 @@ package io.simianviz.cli;
 
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.io.LoadedArchitecture;
-import io.simianviz.api.validation.ArchitectureValidator;
-import io.simianviz.api.validation.InvalidArchitectureException;
-import io.simianviz.api.validation.Problem;
-import io.simianviz.api.validation.ValidationResult;
+import io.simianviz.model.validation.ArchitectureValidator;
+import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.Problem;
+import io.simianviz.model.validation.ValidationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.simianviz.cli;
 
-import io.simianviz.api.topology.ExpansionOptions;
+import io.simianviz.model.topology.ExpansionOptions;
 import picocli.CommandLine.Option;
 
 /** spigo's -p and -w, shared by every command that expands an architecture. */

@@ -1,10 +1,10 @@
 package io.simianviz.cli;
 
-import io.simianviz.api.graph.GraphFormats;
 import io.simianviz.api.io.LoadedArchitecture;
-import io.simianviz.api.topology.Topology;
-import io.simianviz.api.topology.TopologyExpander;
-import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.model.graph.GraphFormats;
+import io.simianviz.model.topology.Topology;
+import io.simianviz.model.topology.TopologyExpander;
+import io.simianviz.model.validation.InvalidArchitectureException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;

@@ -1,6 +1,6 @@
 package io.simianviz.cli;
 
-import io.simianviz.api.validation.Problem;
+import io.simianviz.model.validation.Problem;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -5,7 +5,7 @@ import io.simianviz.api.manifest.ArchitectureManifests;
 import io.simianviz.api.manifest.ManifestOptions;
 import io.simianviz.api.manifest.ManifestYaml;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.InvalidArchitectureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.simianviz.cli;
 
 import io.simianviz.api.io.LoadedArchitecture;
-import io.simianviz.api.model.Durations;
-import io.simianviz.cli.local.LocalRuntime;
-import io.simianviz.cli.local.RunOptions;
+import io.simianviz.local.LocalRuntime;
+import io.simianviz.local.RunOptions;
+import io.simianviz.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;

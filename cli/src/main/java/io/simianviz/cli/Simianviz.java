@@ -1,7 +1,7 @@
 package io.simianviz.cli;
 
-import io.simianviz.api.validation.InvalidArchitectureException;
-import io.simianviz.api.validation.Problem;
+import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;

@@ -1,8 +1,8 @@
 package io.simianviz.cli;
 
 import io.simianviz.api.io.LoadedArchitecture;
-import io.simianviz.api.topology.ExpansionOptions;
-import io.simianviz.api.topology.TopologyExpander;
+import io.simianviz.model.topology.ExpansionOptions;
+import io.simianviz.model.topology.TopologyExpander;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

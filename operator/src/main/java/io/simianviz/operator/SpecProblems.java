@@ -1,9 +1,9 @@
 package io.simianviz.operator;
 
-import io.simianviz.api.model.DnsNames;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.validation.ArchitectureValidator;
-import io.simianviz.api.validation.Problem;
+import io.simianviz.model.DnsNames;
+import io.simianviz.model.validation.ArchitectureValidator;
+import io.simianviz.model.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

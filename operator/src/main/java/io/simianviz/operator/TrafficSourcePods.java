@@ -7,8 +7,8 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.manifest.ResourceNames;
-import io.simianviz.api.model.TierPackage;
 import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.model.TierPackage;
 import io.simianviz.operator.desired.DesiredObjects;
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.TierPackage;
+import io.simianviz.model.TierPackage;
 import io.vertx.core.Future;
 import java.util.function.Predicate;
 

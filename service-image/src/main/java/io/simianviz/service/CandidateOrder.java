@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.topology.Instance;
+import io.simianviz.model.topology.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.TierPackage;
+import io.simianviz.model.TierPackage;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.pod.DiscoveryEntry;
+import io.simianviz.model.pod.DiscoveryEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.grpc.CallReply;
 import io.simianviz.service.grpc.CallRequest;
 import io.vertx.core.Vertx;

@@ -1,11 +1,11 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.ServiceTime;
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.topology.Instance;
-import io.simianviz.api.v1alpha1.Fanout;
-import io.simianviz.api.v1alpha1.Protocol;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.ServiceTime;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.Fanout;
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.topology.Instance;
 import java.util.List;
 import java.util.Map;
 

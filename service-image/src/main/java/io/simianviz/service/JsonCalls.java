@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

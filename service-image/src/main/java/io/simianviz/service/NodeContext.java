@@ -2,7 +2,7 @@ package io.simianviz.service;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;

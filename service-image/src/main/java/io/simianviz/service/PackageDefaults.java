@@ -1,7 +1,7 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.ServiceTime;
-import io.simianviz.api.model.TierPackage;
+import io.simianviz.model.ServiceTime;
+import io.simianviz.model.TierPackage;
 
 /**
  * What a tier that leaves its latency/error model out behaves like. Routers and proxies add little

@@ -1,15 +1,15 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.Defaults;
-import io.simianviz.api.model.Durations;
-import io.simianviz.api.model.ServiceTime;
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.pod.DependencyEntry;
-import io.simianviz.api.pod.DiscoveryEntry;
-import io.simianviz.api.pod.PodVariables;
-import io.simianviz.api.topology.Instance;
-import io.simianviz.api.v1alpha1.Fanout;
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.Defaults;
+import io.simianviz.model.Durations;
+import io.simianviz.model.ServiceTime;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.pod.DependencyEntry;
+import io.simianviz.model.pod.DiscoveryEntry;
+import io.simianviz.model.pod.PodVariables;
+import io.simianviz.model.spec.Fanout;
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.model.topology.Instance;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -67,7 +67,7 @@ final class Ring {
   }
 
   private static boolean isAny(String s) {
-    return io.simianviz.api.topology.Instance.ANY.equals(s);
+    return io.simianviz.model.topology.Instance.ANY.equals(s);
   }
 
   /** A 64-bit finaliser (from SplitMix64) so similar names spread evenly. */

@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.v1alpha1.Fanout;
+import io.simianviz.model.spec.Fanout;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.ServiceTime;
+import io.simianviz.model.ServiceTime;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**

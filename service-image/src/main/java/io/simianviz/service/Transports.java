@@ -2,7 +2,7 @@ package io.simianviz.service;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

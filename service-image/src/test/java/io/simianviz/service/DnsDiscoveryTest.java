@@ -3,7 +3,7 @@ package io.simianviz.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.simianviz.api.pod.DiscoveryEntry;
+import io.simianviz.model.pod.DiscoveryEntry;
 import io.vertx.core.Vertx;
 import java.net.UnknownHostException;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.simianviz.service;
 
-import static io.simianviz.api.model.TierPackage.KARYON;
-import static io.simianviz.api.model.TierPackage.STORE;
+import static io.simianviz.model.TierPackage.KARYON;
+import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

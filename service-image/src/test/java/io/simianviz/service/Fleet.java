@@ -1,9 +1,9 @@
 package io.simianviz.service;
 
-import io.simianviz.api.model.ServiceTime;
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.v1alpha1.Fanout;
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.ServiceTime;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.Fanout;
+import io.simianviz.model.spec.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

@@ -3,10 +3,10 @@ package io.simianviz.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.topology.Instance;
-import io.simianviz.api.v1alpha1.Protocol;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.topology.Instance;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.manifest.ArchitectureManifests;
 import io.simianviz.api.manifest.ManifestOptions;
-import io.simianviz.api.pod.DiscoveryEntry;
+import io.simianviz.model.pod.DiscoveryEntry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

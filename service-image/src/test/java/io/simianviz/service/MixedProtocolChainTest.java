@@ -1,11 +1,11 @@
 package io.simianviz.service;
 
-import static io.simianviz.api.model.TierPackage.KARYON;
-import static io.simianviz.api.model.TierPackage.STORE;
-import static io.simianviz.api.model.TierPackage.ZUUL;
+import static io.simianviz.model.TierPackage.KARYON;
+import static io.simianviz.model.TierPackage.STORE;
+import static io.simianviz.model.TierPackage.ZUUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.vertx.core.json.JsonObject;
 import io.vertx.grpc.common.GrpcStatus;
 import java.nio.file.Path;

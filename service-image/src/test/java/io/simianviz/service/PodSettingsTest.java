@@ -3,9 +3,9 @@ package io.simianviz.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simianviz.api.model.ServiceTime;
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.ServiceTime;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.Protocol;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

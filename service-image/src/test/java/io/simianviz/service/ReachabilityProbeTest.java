@@ -1,6 +1,6 @@
 package io.simianviz.service;
 
-import static io.simianviz.api.model.TierPackage.STORE;
+import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;

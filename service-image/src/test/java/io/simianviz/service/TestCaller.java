@@ -2,7 +2,7 @@ package io.simianviz.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.grpc.CallReply;
 import io.simianviz.service.grpc.CallRequest;
 import io.vertx.core.Context;

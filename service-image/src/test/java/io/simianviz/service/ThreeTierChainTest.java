@@ -1,12 +1,12 @@
 package io.simianviz.service;
 
-import static io.simianviz.api.model.TierPackage.CACHE;
-import static io.simianviz.api.model.TierPackage.KARYON;
-import static io.simianviz.api.model.TierPackage.STAASH;
-import static io.simianviz.api.model.TierPackage.STORE;
+import static io.simianviz.model.TierPackage.CACHE;
+import static io.simianviz.model.TierPackage.KARYON;
+import static io.simianviz.model.TierPackage.STAASH;
+import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.v1alpha1.Protocol;
+import io.simianviz.model.spec.Protocol;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.simianviz.service;
 
-import static io.simianviz.api.model.TierPackage.PRIAM_CASSANDRA;
-import static io.simianviz.api.model.TierPackage.STORE;
+import static io.simianviz.model.TierPackage.PRIAM_CASSANDRA;
+import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.simianviz.service;
 
-import static io.simianviz.api.model.TierPackage.DENOMINATOR;
-import static io.simianviz.api.model.TierPackage.ELB;
-import static io.simianviz.api.model.TierPackage.STORE;
+import static io.simianviz.model.TierPackage.DENOMINATOR;
+import static io.simianviz.model.TierPackage.ELB;
+import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.topology.Instance;
+import io.simianviz.model.topology.Instance;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,10 +1,10 @@
 package io.simianviz.api.io;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.simianviz.api.model.DnsNames;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.DnsNames;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.TierSpec;
 import java.util.ArrayList;
 import java.util.List;
 

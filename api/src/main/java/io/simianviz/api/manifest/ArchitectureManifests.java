@@ -1,13 +1,13 @@
 package io.simianviz.api.manifest;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.simianviz.api.model.Defaults;
-import io.simianviz.api.topology.ExpansionOptions;
-import io.simianviz.api.topology.Topology;
-import io.simianviz.api.topology.TopologyExpander;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
-import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.model.Defaults;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.topology.ExpansionOptions;
+import io.simianviz.model.topology.Topology;
+import io.simianviz.model.topology.TopologyExpander;
+import io.simianviz.model.validation.InvalidArchitectureException;
 import java.util.ArrayList;
 import java.util.List;
 

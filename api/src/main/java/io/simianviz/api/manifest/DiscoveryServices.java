@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.simianviz.api.model.TierPackage;
+import io.simianviz.model.TierPackage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,16 +2,16 @@ package io.simianviz.api.manifest;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.simianviz.api.model.Defaults;
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.pod.DependencyEntry;
-import io.simianviz.api.pod.DiscoveryEntry;
-import io.simianviz.api.pod.PodVariables;
-import io.simianviz.api.topology.Instance;
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
-import io.simianviz.api.v1alpha1.Protocol;
-import io.simianviz.api.v1alpha1.TierSpec;
-import io.simianviz.api.v1alpha1.TracingSpec;
+import io.simianviz.model.Defaults;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.pod.DependencyEntry;
+import io.simianviz.model.pod.DiscoveryEntry;
+import io.simianviz.model.pod.PodVariables;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.spec.TracingSpec;
+import io.simianviz.model.topology.Instance;
 import java.util.ArrayList;
 import java.util.List;
 

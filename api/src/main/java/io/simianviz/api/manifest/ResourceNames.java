@@ -1,7 +1,7 @@
 package io.simianviz.api.manifest;
 
-import io.simianviz.api.model.DnsNames;
-import io.simianviz.api.topology.Instance;
+import io.simianviz.model.DnsNames;
+import io.simianviz.model.topology.Instance;
 import java.util.regex.Pattern;
 
 /**

@@ -1,9 +1,9 @@
 package io.simianviz.api.manifest;
 
-import io.simianviz.api.model.TierPackage;
-import io.simianviz.api.topology.Topology;
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.simianviz.api.manifest;
 
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.spec.ComputeResources;
+import io.simianviz.model.spec.TierSpec;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,9 +17,9 @@ final class TierResources {
 
   static Map<String, Quantity> limits(TierSpec tier, Map<String, Quantity> defaults) {
     Map<String, Quantity> out = new TreeMap<>(defaults);
-    ResourceRequirements own = tier.getResources();
-    if (own != null && own.getLimits() != null) {
-      out.putAll(own.getLimits());
+    ComputeResources own = tier.getResources();
+    if (own != null) {
+      out.putAll(quantities(own.getLimits()));
     }
     return out;
   }
@@ -28,9 +28,7 @@ final class TierResources {
       TierSpec tier, Map<String, Quantity> defaults, Map<String, Quantity> defaultLimits) {
     Map<String, Quantity> limits = limits(tier, defaultLimits);
     Map<String, Quantity> own =
-        tier.getResources() == null || tier.getResources().getRequests() == null
-            ? Map.of()
-            : tier.getResources().getRequests();
+        tier.getResources() == null ? Map.of() : quantities(tier.getResources().getRequests());
     Map<String, Quantity> out = new TreeMap<>();
     defaults.forEach(
         (resource, value) -> {
@@ -42,6 +40,12 @@ final class TierResources {
           out.put(resource, above ? limit : value);
         });
     out.putAll(own);
+    return out;
+  }
+
+  private static Map<String, Quantity> quantities(Map<String, String> values) {
+    Map<String, Quantity> out = new TreeMap<>();
+    values.forEach((resource, value) -> out.put(resource, new Quantity(value)));
     return out;
   }
 

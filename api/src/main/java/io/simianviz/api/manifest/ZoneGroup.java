@@ -1,7 +1,7 @@
 package io.simianviz.api.manifest;
 
-import io.simianviz.api.topology.Instance;
-import io.simianviz.api.topology.Topology;
+import io.simianviz.model.topology.Instance;
+import io.simianviz.model.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.simianviz.api.segmentation;
 
 import io.simianviz.api.manifest.ResourceNames;
 import io.simianviz.api.manifest.TierGraph;
-import io.simianviz.api.topology.ExpansionOptions;
-import io.simianviz.api.topology.TopologyExpander;
 import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.model.topology.ExpansionOptions;
+import io.simianviz.model.topology.TopologyExpander;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.simianviz.model.spec.ArchitectureSpec;
 
 /** One application: a list of tiers plus traffic, chaos and placement settings. */
 @Group(Architecture.GROUP)

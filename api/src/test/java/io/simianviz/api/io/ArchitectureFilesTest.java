@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simianviz.api.testsupport.Specs;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
-import io.simianviz.api.v1alpha1.Fanout;
-import io.simianviz.api.v1alpha1.Protocol;
-import io.simianviz.api.v1alpha1.TierSpec;
-import io.simianviz.api.validation.InvalidArchitectureException;
-import io.simianviz.api.validation.Problem;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.Fanout;
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

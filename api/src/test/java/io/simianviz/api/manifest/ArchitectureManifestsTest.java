@@ -10,13 +10,13 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.simianviz.api.io.ArchitectureFiles;
-import io.simianviz.api.model.DnsNames;
-import io.simianviz.api.topology.ExpansionOptions;
-import io.simianviz.api.topology.Instance;
-import io.simianviz.api.topology.TopologyExpander;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.SegmentationSpec;
-import io.simianviz.api.validation.InvalidArchitectureException;
+import io.simianviz.model.DnsNames;
+import io.simianviz.model.spec.SegmentationSpec;
+import io.simianviz.model.topology.ExpansionOptions;
+import io.simianviz.model.topology.Instance;
+import io.simianviz.model.topology.TopologyExpander;
+import io.simianviz.model.validation.InvalidArchitectureException;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +100,7 @@ class ArchitectureManifestsTest {
   @Test
   void elbTiersAreServicesOnlyAndEurekaTiersAreNotDeployed() throws IOException {
     Architecture arch = example("netflixoss.yaml");
-    var eureka = new io.simianviz.api.v1alpha1.TierSpec();
+    var eureka = new io.simianviz.model.spec.TierSpec();
     eureka.setName("discovery");
     eureka.setPackageName("eureka");
     eureka.setCount(3);

@@ -2,7 +2,7 @@ package io.simianviz.api.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.api.model.DnsNames;
+import io.simianviz.model.DnsNames;
 import org.junit.jupiter.api.Test;
 
 class ResourceNamesTest {

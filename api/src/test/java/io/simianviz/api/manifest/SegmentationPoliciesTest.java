@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.spec.TierSpec;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;

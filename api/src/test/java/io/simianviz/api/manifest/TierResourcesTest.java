@@ -3,8 +3,8 @@ package io.simianviz.api.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.spec.ComputeResources;
+import io.simianviz.model.spec.TierSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +24,10 @@ class TierResourcesTest {
   @Test
   void tierValuesWinPerResourceAndADefaultRequestNeverExceedsTheLimit() {
     TierSpec tier = new TierSpec();
-    tier.setResources(
-        new ResourceRequirementsBuilder()
-            .addToRequests("cpu", new Quantity("250m"))
-            .addToLimits("memory", new Quantity("48Mi"))
-            .build());
+    ComputeResources own = new ComputeResources();
+    own.getRequests().put("cpu", "250m");
+    own.getLimits().put("memory", "48Mi");
+    tier.setResources(own);
     assertThat(TierResources.requests(tier, REQUESTS, LIMITS))
         .isEqualTo(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("48Mi")));
     assertThat(TierResources.limits(tier, LIMITS))

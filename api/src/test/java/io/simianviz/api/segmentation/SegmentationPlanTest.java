@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.simianviz.api.testsupport.Specs;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
+import io.simianviz.model.spec.ArchitectureSpec;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package io.simianviz.api.testsupport;
 
-import io.simianviz.api.v1alpha1.ArchitectureSpec;
-import io.simianviz.api.v1alpha1.TierSpec;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.TierSpec;
 import java.util.ArrayList;
 import java.util.List;
 

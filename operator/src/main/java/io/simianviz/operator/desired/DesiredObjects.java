@@ -42,7 +42,7 @@ public final class DesiredObjects {
   /**
    * Builds every object of a valid architecture.
    *
-   * @throws io.simianviz.api.validation.InvalidArchitectureException when the builders reject it
+   * @throws io.simianviz.model.validation.InvalidArchitectureException when the builders reject it
    */
   public static DesiredObjects build(
       Architecture architecture, ManifestOptions options, KubernetesSerialization serialization) {

@@ -1,4 +1,0 @@
-package io.simianviz.cli.local;
-
-/** One chaos action of a local run, as summary.json records it. */
-record ChaosEvent(String kind, String target, String victim, long timeMs) {}

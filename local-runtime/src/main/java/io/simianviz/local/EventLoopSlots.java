@@ -1,0 +1,56 @@
+package io.simianviz.local;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One context on each event loop, so instances can be spread over all of them. Without this every
+ * server started from the main thread lands on Vert.x's single "sticky" context for that thread,
+ * and a whole architecture runs on one core (measured: 90% of samples on one event loop thread).
+ */
+final class EventLoopSlots {
+  private final List<Context> contexts = new CopyOnWriteArrayList<>();
+
+  private EventLoopSlots() {}
+
+  /**
+   * Deploys one empty verticle per event loop (there are {@code loops}) and keeps their contexts.
+   */
+  static EventLoopSlots deploy(Vertx vertx, int loops) throws Exception {
+    EventLoopSlots slots = new EventLoopSlots();
+    vertx
+        .deployVerticle(
+            () ->
+                new AbstractVerticle() {
+                  @Override
+                  public void start() {
+                    slots.contexts.add(context);
+                  }
+                },
+            new DeploymentOptions().setInstances(loops))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    return slots;
+  }
+
+  int size() {
+    return contexts.size();
+  }
+
+  /** Runs an asynchronous action on the context of slot {@code i % size()}. */
+  <T> Future<T> on(int i, Supplier<Future<T>> action) {
+    Context context = contexts.get(Math.floorMod(i, contexts.size()));
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
+  }
+}

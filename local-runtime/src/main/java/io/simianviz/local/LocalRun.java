@@ -1,0 +1,333 @@
+package io.simianviz.local;
+
+import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.model.Defaults;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.graph.SpigoGraphWriter;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.topology.ExpansionOptions;
+import io.simianviz.model.topology.Instance;
+import io.simianviz.model.topology.LoopbackAddresses;
+import io.simianviz.model.topology.Topology;
+import io.simianviz.model.topology.TopologyExpander;
+import io.simianviz.service.CallPolicy;
+import io.simianviz.service.InstanceConfig;
+import io.simianviz.service.LocalRegistry;
+import io.simianviz.service.Nanoservice;
+import io.simianviz.service.NodeContext;
+import io.simianviz.service.SpanExporter;
+import io.simianviz.service.TrafficSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A whole architecture in one JVM: every instance a real nanoservice server on its own loopback
+ * address, found through an in-process registry, driven by the traffic sources, hit by the chaos
+ * monkey and replaced like a Deployment would replace a pod.
+ */
+public final class LocalRun implements AutoCloseable {
+  private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
+
+  private final LoadedArchitecture loaded;
+  private final ArchitectureSpec spec;
+  private final RunOptions options;
+  private final Topology topology;
+  private final Console console;
+  private final Vertx vertx = Vertx.vertx(vertxOptions());
+  private final LocalRegistry registry = new LocalRegistry();
+  private final NodeContext node;
+  private final Map<String, Instance> instances;
+  private final Map<String, Nanoservice> running = new ConcurrentHashMap<>();
+  private final Writer graphFile;
+  private final SpigoGraphWriter graph;
+  private final LocalChaos chaos;
+  private EventLoopSlots slots;
+  private final long startNanos = System.nanoTime();
+  private volatile long startupMillis;
+  private volatile long measuredFromMillis;
+  private volatile long measuredFromCpuNanos;
+  private volatile boolean stopping;
+
+  /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
+  private final Map<String, Integer> connectionsPerInstance;
+
+  LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
+    this.loaded = loaded;
+    this.spec = loaded.architecture().getSpec();
+    this.options = options;
+    this.console = console;
+    this.topology =
+        TopologyExpander.expand(
+            loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
+    this.instances =
+        topology.instances().stream()
+            .collect(
+                Collectors.toMap(
+                    Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
+    Files.createDirectories(options.out());
+    double sampleRate =
+        options.sampleRate() != null
+            ? options.sampleRate()
+            : spec.getTracing() == null || spec.getTracing().getSampleRate() == null
+                ? 1.0
+                : spec.getTracing().getSampleRate();
+    Map<String, Integer> instancesPerTier = new java.util.HashMap<>();
+    topology.instances().forEach(i -> instancesPerTier.merge(i.tier(), 1, Integer::sum));
+    this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
+    this.node =
+        new NodeContext(
+            vertx,
+            registry,
+            CallPolicy.defaults(),
+            tier -> connectionsPerInstance.getOrDefault(tier, 1),
+            SpanExporter.Options.toFile(options.out().resolve("spans.json")),
+            sampleRate);
+    this.graphFile =
+        Files.newBufferedWriter(options.out().resolve("graph.json"), StandardCharsets.UTF_8);
+    this.graph = new SpigoGraphWriter(graphFile, loaded.name(), "simianviz run", Instant.now());
+    this.chaos = new LocalChaos(this, spec, options.duration(), options.seed());
+  }
+
+  /**
+   * One event loop per core, not Vert.x's two: every instance and connection lives in this process,
+   * so a hop between instances on different loops wakes a sleeping thread, and extra loops only add
+   * such wake-ups. The native epoll transport (Linux) saves a copy and a system call per read. The
+   * context class loader is left alone: this process has one class path, and Vert.x would otherwise
+   * set and restore it around every event it dispatches, several times per hop.
+   */
+  private static VertxOptions vertxOptions() {
+    return new VertxOptions()
+        .setEventLoopPoolSize(EVENT_LOOPS)
+        .setPreferNativeTransport(true)
+        .setDisableTCCL(true);
+  }
+
+  Topology topology() {
+    return topology;
+  }
+
+  /** Starts every instance, then the traffic sources and the monkey. */
+  void start() throws Exception {
+    // Each caller learns its dependencies' packages and protocols from their specs.
+    Map<String, TierSpec> tiers = new java.util.HashMap<>();
+    for (TierSpec t : spec.getServices()) {
+      tiers.put(t.getName(), t);
+    }
+    slots = EventLoopSlots.deploy(vertx, EVENT_LOOPS);
+    node.links().onFirstCall(this::edge);
+    List<Future<Nanoservice>> started = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Instance i : topology.instances()) {
+      graph.node(i, LoopbackAddresses.forOrdinal(i.ordinal()), now);
+      InstanceConfig config =
+          InstanceConfig.of(
+              loaded.name(), i, tiers, LoopbackAddresses.forOrdinal(i.ordinal()), options.port());
+      started.add(launch(i, config));
+    }
+    Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    startupMillis = elapsedMillis();
+    measuredFromCpuNanos = processCpuNanos();
+    console.event(
+        String.format(
+            "all %d instances up in %.2f s", topology.instances().size(), startupMillis / 1000.0));
+    if (Defaults.trafficEnabled(spec)) {
+      double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
+      int[] mix = Defaults.mix(spec);
+      TrafficSource.Options traffic = TrafficSource.Options.of(rate, mix[0], mix[1]);
+      List<Future<TrafficSource>> sources = new ArrayList<>();
+      for (Instance i : topology.instances()) {
+        Nanoservice s = running.get(i.name());
+        if (s != null && s.config().pkg() == TierPackage.DENOMINATOR) {
+          // On the instance's own event loop, so its timer and calls are not all on one thread.
+          sources.add(slots.on(i.ordinal(), () -> Future.succeededFuture(s.startTraffic(traffic))));
+        }
+      }
+      Future.all(sources).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      warmUp();
+    }
+    chaos.start();
+  }
+
+  /** An edge in graph.json when one instance first calls another, as spigo drew connections. */
+  private void edge(String caller, io.simianviz.service.Endpoint callee) {
+    if (stopping) {
+      return; // graph.json is being closed
+    }
+    Instance source = instances.get(caller);
+    Instance target = instances.get(callee.instance());
+    if (source != null && target != null) {
+      graph.edge(source, target, Instant.now());
+    }
+  }
+
+  /** Lets traffic run for the warm-up, then forgets every figure so far. */
+  private void warmUp() throws InterruptedException {
+    if (options.warmup().isZero()) {
+      return;
+    }
+    console.event(String.format("warming up for %.0f s", options.warmup().toMillis() / 1000.0));
+    Thread.sleep(options.warmup().toMillis());
+    node.stats().reset();
+    trafficSources().forEach(s -> s.traffic().resetSummary());
+    measuredFromMillis = elapsedMillis();
+    measuredFromCpuNanos = processCpuNanos();
+    console.event(String.format("%6.1fs warm-up over, measuring", measuredFromMillis / 1000.0));
+  }
+
+  private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
+    return slots
+        .on(instance.ordinal(), () -> Nanoservice.start(node, config))
+        .onSuccess(s -> running.put(instance.name(), s));
+  }
+
+  /** Kills an instance abruptly; it leaves discovery a moment later and comes back later still. */
+  void kill(Instance victim) {
+    Nanoservice s = running.remove(victim.name());
+    if (s == null) {
+      return;
+    }
+    console.event(
+        String.format("%6.1fs chaos monkey killed %s", elapsedMillis() / 1000.0, victim.name()));
+    // The graph keeps one node per instance name, as spigo's viewer expects; the kill and the
+    // replacement are recorded in summary.json.
+    s.crash();
+    vertx.setTimer(1000, id -> registry.deregister(s.endpoint()));
+    vertx.setTimer(
+        Math.max(1, options.replaceAfter().toMillis()),
+        id -> {
+          if (!stopping) {
+            launch(victim, s.config())
+                .onSuccess(
+                    r ->
+                        console.event(
+                            String.format(
+                                "%6.1fs replaced %s", elapsedMillis() / 1000.0, victim.name())));
+          }
+        });
+  }
+
+  List<Instance> upInstances() {
+    return running.keySet().stream().map(instances::get).toList();
+  }
+
+  int totalInstances() {
+    return instances.size();
+  }
+
+  int upCount() {
+    return running.size();
+  }
+
+  List<Nanoservice> trafficSources() {
+    return running.values().stream().filter(s -> s.traffic() != null).toList();
+  }
+
+  /** The smallest HTTP/1.1 pool to an instance, over all tiers. */
+  int smallestPool() {
+    return connectionsPerInstance.values().stream().mapToInt(Integer::intValue).min().orElse(1);
+  }
+
+  NodeContext node() {
+    return node;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  Console console() {
+    return console;
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** How long it took until every instance was up (0 while starting). */
+  long startupMillis() {
+    return startupMillis;
+  }
+
+  /** When the measured period began: after start-up, or after the warm-up. */
+  long measuredFromMillis() {
+    return Math.max(startupMillis, measuredFromMillis);
+  }
+
+  /** CPU time this process spent since the measured period began (every thread, kernel too). */
+  long measuredCpuNanos() {
+    return processCpuNanos() - measuredFromCpuNanos;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
+  }
+
+  long elapsedMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
+  List<ChaosEvent> chaosEvents() {
+    return chaos.events();
+  }
+
+  /**
+   * Waits until every request the traffic sources sent is answered, at most as long as a request
+   * can take (each attempt's timeout). Closing servers under requests still in flight would fail
+   * those requests, and Netty logs a warning for each connection accepted by a closing server.
+   */
+  private void awaitTrafficAnswered() throws InterruptedException {
+    CallPolicy policy = node.policy();
+    long deadline = System.nanoTime() + policy.timeout().toNanos() * (policy.maxRetries() + 1);
+    while (System.nanoTime() - deadline < 0
+        && trafficSources().stream().anyMatch(s -> s.traffic().inFlight() > 0)) {
+      Thread.sleep(10);
+    }
+  }
+
+  LoadedArchitecture architecture() {
+    return loaded;
+  }
+
+  /** Stops traffic, lets in-flight requests finish, then closes every server and the outputs. */
+  @Override
+  public void close() throws Exception {
+    stopping = true;
+    for (Nanoservice s : running.values()) {
+      if (s.traffic() != null) {
+        s.traffic().stop();
+      }
+    }
+    awaitTrafficAnswered();
+    List<Future<Void>> stopped = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Map.Entry<String, Nanoservice> e : running.entrySet()) {
+      stopped.add(e.getValue().stop());
+      graph.done(instances.get(e.getKey()), "normal", now);
+    }
+    try {
+      Future.all(stopped).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } finally {
+      graph.close();
+      graphFile.close();
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+}

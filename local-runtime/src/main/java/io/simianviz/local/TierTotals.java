@@ -1,0 +1,53 @@
+package io.simianviz.local;
+
+import io.simianviz.service.Series;
+import io.simianviz.service.SeriesStats;
+import io.simianviz.service.StatsRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Per-tier totals over all ops (what a traffic source sent counts as its tier's requests),
+ * percentiles from the merged histograms, never averaged.
+ */
+record TierTotals(
+    String name, int instances, long requests, long errors, double p50Ms, double p99Ms) {
+
+  static Map<String, TierTotals> of(StatsRegistry stats, Map<String, Integer> instancesPerTier) {
+    Map<String, Histogram> merged = new LinkedHashMap<>();
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    for (SeriesStats s : stats.snapshot()) {
+      // Traffic sources serve nothing; what they sent is their tier's work.
+      if (s.kind() == Series.Kind.EDGE) {
+        continue;
+      }
+      Histogram h = stats.series(s.kind(), s.tier(), s.detail()).histogram();
+      merged.merge(
+          s.tier(),
+          h,
+          (a, b) -> {
+            a.add(b);
+            return a;
+          });
+      long[] c = counts.computeIfAbsent(s.tier(), t -> new long[2]);
+      c[0] += s.count();
+      c[1] += s.errors();
+    }
+    Map<String, TierTotals> out = new LinkedHashMap<>();
+    for (String tier : instancesPerTier.keySet()) {
+      Histogram h = merged.get(tier);
+      long[] c = counts.getOrDefault(tier, new long[2]);
+      out.put(
+          tier,
+          new TierTotals(
+              tier,
+              instancesPerTier.get(tier),
+              c[0],
+              c[1],
+              h == null ? 0 : h.getValueAtPercentile(50) / 1000.0,
+              h == null ? 0 : h.getValueAtPercentile(99) / 1000.0));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package io.simianviz.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EventLoopSlotsTest {
+  @Test
+  void consecutiveSlotsRunOnDifferentEventLoops() throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(3));
+    try {
+      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 3);
+      assertThat(slots.size()).isEqualTo(3);
+      List<Future<String>> threads = new ArrayList<>();
+      for (int i = 0; i < slots.size() * 2; i++) {
+        threads.add(slots.on(i, () -> Future.succeededFuture(Thread.currentThread().getName())));
+      }
+      List<String> names = new ArrayList<>();
+      for (Future<String> f : threads) {
+        names.add(f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+      }
+      assertThat(names).allMatch(n -> n.startsWith("vert.x-eventloop-thread-"));
+      assertThat(names.subList(0, slots.size())).doesNotHaveDuplicates();
+      assertThat(names.subList(slots.size(), names.size()))
+          .containsExactlyElementsOf(names.subList(0, slots.size()));
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.simianviz.model;
+
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.ChaosGuards;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.spec.TrafficMix;
+import io.simianviz.model.spec.TrafficSpec;
+import java.util.List;
+
+/** The values an absent optional field stands for; one place so every consumer agrees. */
+public final class Defaults {
+  public static final List<String> REGION_NAMES =
+      List.of(
+          "us-east-1",
+          "us-west-2",
+          "eu-west-1",
+          "eu-central-1",
+          "ap-southeast-1",
+          "ap-southeast-2");
+  public static final List<String> ZONE_NAMES = List.of("zoneA", "zoneB", "zoneC");
+  public static final int REGION_COUNT = 1;
+  public static final int SCALE_PERCENT = 100;
+
+  /** spigo's denominator sent one request every 10 ms. */
+  public static final double TRAFFIC_RATE = 100;
+
+  public static final int GET_WEIGHT = 50;
+  public static final int PUT_WEIGHT = 50;
+  public static final int MIN_HEALTHY = 1;
+  public static final double MAX_FRACTION = 0.34;
+
+  private Defaults() {}
+
+  public static List<String> regionNames(ArchitectureSpec spec) {
+    return orDefault(spec.getRegionNames(), REGION_NAMES);
+  }
+
+  public static List<String> zoneNames(ArchitectureSpec spec) {
+    return orDefault(spec.getZoneNames(), ZONE_NAMES);
+  }
+
+  public static int regionCount(ArchitectureSpec spec) {
+    return spec.getRegionCount() == null ? REGION_COUNT : spec.getRegionCount();
+  }
+
+  public static int scale(ArchitectureSpec spec) {
+    return spec.getScale() == null ? SCALE_PERCENT : spec.getScale();
+  }
+
+  public static int count(TierSpec tier) {
+    return tier.getCount() == null ? 0 : tier.getCount();
+  }
+
+  /** spigo files always say; an Architecture that leaves it out means "in every region". */
+  public static int regions(TierSpec tier) {
+    return tier.getRegions() == null ? 1 : tier.getRegions();
+  }
+
+  public static double trafficRate(ArchitectureSpec spec) {
+    TrafficSpec t = spec.getTraffic();
+    return t == null || t.getRate() == null ? TRAFFIC_RATE : t.getRate();
+  }
+
+  public static boolean trafficEnabled(ArchitectureSpec spec) {
+    TrafficSpec t = spec.getTraffic();
+    return t == null || t.getEnabled() == null || t.getEnabled();
+  }
+
+  /** Weights {get, put}. */
+  public static int[] mix(ArchitectureSpec spec) {
+    TrafficMix m = spec.getTraffic() == null ? null : spec.getTraffic().getMix();
+    if (m == null) {
+      return new int[] {GET_WEIGHT, PUT_WEIGHT};
+    }
+    return new int[] {
+      m.getGet() == null ? GET_WEIGHT : m.getGet(), m.getPut() == null ? PUT_WEIGHT : m.getPut()
+    };
+  }
+
+  public static int minHealthy(ArchitectureSpec spec) {
+    ChaosGuards g = spec.getChaos() == null ? null : spec.getChaos().getGuards();
+    return g == null || g.getMinHealthy() == null ? MIN_HEALTHY : g.getMinHealthy();
+  }
+
+  public static double maxFraction(ArchitectureSpec spec) {
+    ChaosGuards g = spec.getChaos() == null ? null : spec.getChaos().getGuards();
+    return g == null || g.getMaxFraction() == null ? MAX_FRACTION : g.getMaxFraction();
+  }
+
+  public static boolean segmentationEnabled(ArchitectureSpec spec) {
+    return spec.getSegmentation() == null
+        || spec.getSegmentation().getEnabled() == null
+        || spec.getSegmentation().getEnabled();
+  }
+
+  /** The monkey's victim tier: chaos.monkey.victim, else spigo's top-level victim. */
+  public static String monkeyVictim(ArchitectureSpec spec) {
+    if (spec.getChaos() != null && spec.getChaos().getMonkey() != null) {
+      var monkey = spec.getChaos().getMonkey();
+      if (Boolean.FALSE.equals(monkey.getEnabled())) {
+        return null;
+      }
+      if (monkey.getVictim() != null && !monkey.getVictim().isEmpty()) {
+        return monkey.getVictim();
+      }
+    }
+    return spec.getVictim() == null || spec.getVictim().isEmpty() ? null : spec.getVictim();
+  }
+
+  private static List<String> orDefault(List<String> names, List<String> fallback) {
+    return names == null || names.isEmpty() ? fallback : names;
+  }
+}

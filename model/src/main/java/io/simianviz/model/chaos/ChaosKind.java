@@ -1,0 +1,11 @@
+package io.simianviz.model.chaos;
+
+/** The simian army: what one chaos action takes down. */
+public enum ChaosKind {
+  /** Chaos monkey: one random instance of a tier. */
+  MONKEY,
+  /** Chaos gorilla: every instance in one zone of one region. */
+  GORILLA,
+  /** Chaos kong: every instance in one region. */
+  KONG
+}

@@ -1,0 +1,86 @@
+package io.simianviz.model.graph;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.topology.Edge;
+import io.simianviz.model.topology.Instance;
+import io.simianviz.model.topology.InstanceEdges;
+import io.simianviz.model.topology.LoopbackAddresses;
+import io.simianviz.model.topology.Topology;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+
+/** The expanded topology in the three forms `simianviz graph` prints. */
+public final class GraphFormats {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private GraphFormats() {}
+
+  private record InstanceEntry(
+      String name, String tier, @JsonProperty("package") String pkg, String region, String zone) {}
+
+  private record EdgeEntry(String from, String to) {}
+
+  private record TopologyEntry(List<InstanceEntry> instances, List<EdgeEntry> edges) {}
+
+  /** {@code {"instances":[{name,tier,package,region,zone}],"edges":[{from,to}]}}. */
+  public static String json(Topology topology) {
+    var entry =
+        new TopologyEntry(
+            topology.instances().stream()
+                .map(
+                    i ->
+                        new InstanceEntry(
+                            i.name(), i.tier(), i.pkg().spigoName(), i.region(), i.zone()))
+                .toList(),
+            topology.edges().stream().map(e -> new EdgeEntry(e.from(), e.to())).toList());
+    try {
+      return JSON.writeValueAsString(entry) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("plain records always serialise", e);
+    }
+  }
+
+  /** spigo-0.4 graph JSON: every instance with its loopback IP, every instance-level edge. */
+  public static String spigo(Topology topology, ArchitectureSpec spec, String args, Instant at) {
+    StringWriter out = new StringWriter();
+    try (SpigoGraphWriter writer = new SpigoGraphWriter(out, topology.arch(), args, at)) {
+      for (Instance i : topology.instances()) {
+        writer.node(i, LoopbackAddresses.forOrdinal(i.ordinal()), at);
+      }
+      for (InstanceEdges.InstanceEdge e : InstanceEdges.of(topology, spec)) {
+        writer.edge(e.source(), e.target(), at);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Graphviz: one node per tier (package and instance count), one arrow per dependency. */
+  public static String dot(Topology topology) {
+    StringBuilder out = new StringBuilder();
+    out.append("digraph \"").append(topology.arch()).append("\" {\n");
+    out.append("  rankdir=LR;\n  node [shape=box, style=rounded];\n");
+    topology
+        .byTier()
+        .forEach(
+            (tier, instances) ->
+                out.append("  \"")
+                    .append(tier)
+                    .append("\" [label=\"")
+                    .append(tier)
+                    .append("\\n")
+                    .append(instances.get(0).pkg().spigoName())
+                    .append(" x")
+                    .append(instances.size())
+                    .append("\"];\n"));
+    for (Edge e : topology.edges()) {
+      out.append("  \"").append(e.from()).append("\" -> \"").append(e.to()).append("\";\n");
+    }
+    return out.append("}\n").toString();
+  }
+}

@@ -1,0 +1,188 @@
+package io.simianviz.model.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One tier (spigo: service): identical instances running one package. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "package", "count", "regions", "dependencies"})
+public class TierSpec {
+  @JsonPropertyDescription(
+      "Tier name, spigo style (e.g. cassSubscriber); Kubernetes names derive from it as lower-case"
+          + " kebab (cass-subscriber).")
+  @Required
+  private String name;
+
+  @JsonProperty("package")
+  @JsonPropertyDescription(
+      "Behaviour of the tier: denominator, elb, zuul, karyon, monolith, staash, store, cache,"
+          + " volume, priamCassandra, riak, eureka or pirate.")
+  @Required
+  private String packageName;
+
+  @JsonPropertyDescription(
+      "Instances per region, spread over the zones; 0 means one instance not tied to a zone.")
+  @Min(0)
+  private Integer count;
+
+  @JsonPropertyDescription(
+      "Regions the tier spans, multiplied by regionCount; 0 means one global instance in region"
+          + " '*'.")
+  @Min(0)
+  private Integer regions;
+
+  @JsonPropertyDescription(
+      "Names of the tiers this tier calls; itself means peer replication, eureka means connected"
+          + " across regions.")
+  private List<String> dependencies = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Protocol the tier serves, which its callers use: http (default; JSON over HTTP/1.1), http2"
+          + " (JSON over HTTP/2 cleartext, prior knowledge) or grpc (protobuf, service"
+          + " simianviz.v1.Nanoservice). Every instance also answers HTTP/1.1 on the same port.")
+  private Protocol protocol;
+
+  @JsonPropertyDescription(
+      "Service time distribution: constant(2ms), normal(mean,sd), lognormal(p50,p99) or"
+          + " histogram(1ms:90,10ms:10); default depends on the package.")
+  private String serviceTime;
+
+  @JsonPropertyDescription("Fraction of requests answered with an error, 0 to 1.")
+  @Min(0)
+  @Max(1)
+  private Double errorRate;
+
+  @JsonPropertyDescription("Size of each response body in bytes.")
+  @Min(0)
+  private Integer responseBytes;
+
+  @JsonPropertyDescription("Fraction of GETs a cache answers from memory, 0 to 1 (caches only).")
+  @Min(0)
+  @Max(1)
+  private Double hitRate;
+
+  @JsonPropertyDescription(
+      "Calls per request: one (one instance of one dependency, spigo's behaviour) or all (every"
+          + " dependency tier).")
+  private Fanout fanout;
+
+  @JsonPropertyDescription("CPU and memory requests and limits of each instance's container.")
+  @SchemaFrom(type = ResourceRequirements.class) // quantities are int-or-string, as in a pod spec
+  private ComputeResources resources;
+
+  @JsonPropertyDescription("Container image of the nanoservice; default: the operator's own.")
+  private String image;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getPackageName() {
+    return packageName;
+  }
+
+  public void setPackageName(String packageName) {
+    this.packageName = packageName;
+  }
+
+  public Integer getCount() {
+    return count;
+  }
+
+  public void setCount(Integer count) {
+    this.count = count;
+  }
+
+  public Integer getRegions() {
+    return regions;
+  }
+
+  public void setRegions(Integer regions) {
+    this.regions = regions;
+  }
+
+  public List<String> getDependencies() {
+    return dependencies;
+  }
+
+  public void setDependencies(List<String> dependencies) {
+    this.dependencies = dependencies == null ? new ArrayList<>() : dependencies;
+  }
+
+  public Protocol getProtocol() {
+    return protocol;
+  }
+
+  public void setProtocol(Protocol protocol) {
+    this.protocol = protocol;
+  }
+
+  public String getServiceTime() {
+    return serviceTime;
+  }
+
+  public void setServiceTime(String serviceTime) {
+    this.serviceTime = serviceTime;
+  }
+
+  public Double getErrorRate() {
+    return errorRate;
+  }
+
+  public void setErrorRate(Double errorRate) {
+    this.errorRate = errorRate;
+  }
+
+  public Integer getResponseBytes() {
+    return responseBytes;
+  }
+
+  public void setResponseBytes(Integer responseBytes) {
+    this.responseBytes = responseBytes;
+  }
+
+  public Double getHitRate() {
+    return hitRate;
+  }
+
+  public void setHitRate(Double hitRate) {
+    this.hitRate = hitRate;
+  }
+
+  public Fanout getFanout() {
+    return fanout;
+  }
+
+  public void setFanout(Fanout fanout) {
+    this.fanout = fanout;
+  }
+
+  public ComputeResources getResources() {
+    return resources;
+  }
+
+  public void setResources(ComputeResources resources) {
+    this.resources = resources;
+  }
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+}
