@@ -62,7 +62,7 @@ nano() {
   env -i MALLOC_ARENA_MAX=2 SIMIANVIZ_ARCH=bench SIMIANVIZ_ZONE=zoneA \
     SIMIANVIZ_HOST=127.0.0.1 SIMIANVIZ_PORT="$port" SIMIANVIZ_SERVICE_TIME='constant(0ms)' "$@" \
     "${srv[@]}" "$img/opt/java/bin/java" "@$work/jvm.args" -XX:MaxRAM=128m \
-    -Djdk.net.hosts.file="$work/hosts" -cp "$classpath" io.simianviz.service.PodMain \
+    -Djdk.net.hosts.file="$work/hosts" -cp "$classpath" io.simianviz.service.pod.PodMain \
     >"$work/$name.log" 2>&1 &
   pids+=($!)
   last=$!

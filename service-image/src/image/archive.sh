@@ -65,7 +65,7 @@ start() {
   shift
   env -i SIMIANVIZ_ARCH=train SIMIANVIZ_ZONE=zoneA SIMIANVIZ_HOST=127.0.0.1 SIMIANVIZ_PORT=0 "$@" \
     "$java" "@$train_args" -Djdk.net.hosts.file="$work/hosts" ${extra:-} -cp "$classpath" \
-    io.simianviz.service.PodMain >"$work/$name.log" 2>&1 &
+    io.simianviz.service.pod.PodMain >"$work/$name.log" 2>&1 &
   pids+=($!)
   local i
   for i in $(seq 300); do

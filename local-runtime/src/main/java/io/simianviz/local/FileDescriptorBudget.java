@@ -1,7 +1,7 @@
 package io.simianviz.local;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-import io.simianviz.service.CallPolicy;
+import io.simianviz.service.call.CallPolicy;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;

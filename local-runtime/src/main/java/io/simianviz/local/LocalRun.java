@@ -11,13 +11,14 @@ import io.simianviz.model.topology.Instance;
 import io.simianviz.model.topology.LoopbackAddresses;
 import io.simianviz.model.topology.Topology;
 import io.simianviz.model.topology.TopologyExpander;
-import io.simianviz.service.CallPolicy;
 import io.simianviz.service.InstanceConfig;
-import io.simianviz.service.LocalRegistry;
-import io.simianviz.service.Nanoservice;
-import io.simianviz.service.NodeContext;
-import io.simianviz.service.SpanExporter;
-import io.simianviz.service.TrafficSource;
+import io.simianviz.service.ProcessContext;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.discovery.LocalRegistry;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.trace.SpanExporter;
+import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -49,7 +50,7 @@ public final class LocalRun implements AutoCloseable {
   private final Console console;
   private final Vertx vertx = Vertx.vertx(vertxOptions());
   private final LocalRegistry registry = new LocalRegistry();
-  private final NodeContext node;
+  private final ProcessContext process;
   private final Map<String, Instance> instances;
   private final Map<String, Nanoservice> running = new ConcurrentHashMap<>();
   private final Writer graphFile;
@@ -88,8 +89,8 @@ public final class LocalRun implements AutoCloseable {
     Map<String, Integer> instancesPerTier = new java.util.HashMap<>();
     topology.instances().forEach(i -> instancesPerTier.merge(i.tier(), 1, Integer::sum));
     this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
-    this.node =
-        new NodeContext(
+    this.process =
+        new ProcessContext(
             vertx,
             registry,
             CallPolicy.defaults(),
@@ -128,7 +129,7 @@ public final class LocalRun implements AutoCloseable {
       tiers.put(t.getName(), t);
     }
     slots = EventLoopSlots.deploy(vertx, EVENT_LOOPS);
-    node.links().onFirstCall(this::edge);
+    process.links().onFirstCall(this::edge);
     List<Future<Nanoservice>> started = new ArrayList<>();
     Instant now = Instant.now();
     for (Instance i : topology.instances()) {
@@ -163,7 +164,7 @@ public final class LocalRun implements AutoCloseable {
   }
 
   /** An edge in graph.json when one instance first calls another, as spigo drew connections. */
-  private void edge(String caller, io.simianviz.service.Endpoint callee) {
+  private void edge(String caller, Endpoint callee) {
     if (stopping) {
       return; // graph.json is being closed
     }
@@ -181,7 +182,7 @@ public final class LocalRun implements AutoCloseable {
     }
     console.event(String.format("warming up for %.0f s", options.warmup().toMillis() / 1000.0));
     Thread.sleep(options.warmup().toMillis());
-    node.stats().reset();
+    process.stats().reset();
     trafficSources().forEach(s -> s.traffic().resetSummary());
     measuredFromMillis = elapsedMillis();
     measuredFromCpuNanos = processCpuNanos();
@@ -190,7 +191,7 @@ public final class LocalRun implements AutoCloseable {
 
   private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
     return slots
-        .on(instance.ordinal(), () -> Nanoservice.start(node, config))
+        .on(instance.ordinal(), () -> Nanoservice.start(process, config))
         .onSuccess(s -> running.put(instance.name(), s));
   }
 
@@ -241,8 +242,8 @@ public final class LocalRun implements AutoCloseable {
     return connectionsPerInstance.values().stream().mapToInt(Integer::intValue).min().orElse(1);
   }
 
-  NodeContext node() {
-    return node;
+  ProcessContext process() {
+    return process;
   }
 
   Vertx vertx() {
@@ -293,7 +294,7 @@ public final class LocalRun implements AutoCloseable {
    * those requests, and Netty logs a warning for each connection accepted by a closing server.
    */
   private void awaitTrafficAnswered() throws InterruptedException {
-    CallPolicy policy = node.policy();
+    CallPolicy policy = process.policy();
     long deadline = System.nanoTime() + policy.timeout().toNanos() * (policy.maxRetries() + 1);
     while (System.nanoTime() - deadline < 0
         && trafficSources().stream().anyMatch(s -> s.traffic().inFlight() > 0)) {
@@ -323,7 +324,7 @@ public final class LocalRun implements AutoCloseable {
     }
     try {
       Future.all(stopped).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      node.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      process.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } finally {
       graph.close();
       graphFile.close();

@@ -1,9 +1,9 @@
 package io.simianviz.local;
 
 import io.simianviz.api.io.LoadedArchitecture;
-import io.simianviz.service.CallPolicy;
-import io.simianviz.service.Nanoservice;
-import io.simianviz.service.TrafficSource;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ public final class LocalRuntime {
       console.finish();
       List<Nanoservice> sources = run.trafficSources();
       report = RunReport.of(run, sources);
-      report.write(options.out(), run.node().stats());
+      report.write(options.out(), run.process().stats());
     }
     report.print(System.out);
     System.out.println("outputs: " + options.out());

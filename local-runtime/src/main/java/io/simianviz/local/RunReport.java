@@ -2,9 +2,10 @@ package io.simianviz.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.simianviz.service.Nanoservice;
-import io.simianviz.service.StatsRegistry;
-import io.simianviz.service.TrafficSource;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.StatsRegistry;
+import io.simianviz.service.traffic.TrafficSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -55,13 +56,13 @@ record RunReport(
       requests += summary.requests();
       errors += summary.errors();
     }
-    StatsRegistry stats = run.node().stats();
+    StatsRegistry stats = run.process().stats();
     long hops = 0;
     for (var series : stats.snapshot()) {
-      if (series.kind() == io.simianviz.service.Series.Kind.EDGE) {
+      if (series.kind() == Series.Kind.EDGE) {
         hops += series.count();
       }
-      if (series.kind() == io.simianviz.service.Series.Kind.TRAFFIC) {
+      if (series.kind() == Series.Kind.TRAFFIC) {
         Histogram h = stats.series(series.kind(), series.tier(), series.detail()).histogram();
         if (all == null) {
           all = h;

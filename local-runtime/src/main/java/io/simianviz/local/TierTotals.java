@@ -1,8 +1,8 @@
 package io.simianviz.local;
 
-import io.simianviz.service.Series;
-import io.simianviz.service.SeriesStats;
-import io.simianviz.service.StatsRegistry;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.SeriesStats;
+import io.simianviz.service.stats.StatsRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.model.topology.Instance;
-import io.simianviz.service.TrafficSource;
+import io.simianviz.service.traffic.TrafficSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

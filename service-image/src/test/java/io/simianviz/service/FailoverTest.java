@@ -5,6 +5,10 @@ import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.SeriesStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +105,7 @@ class FailoverTest {
     assertThat(reply.errorMessage()).contains("timed out calling db");
     assertThat(fleet.stats(Series.Kind.EDGE, "web", "db").errors()).isEqualTo(1);
     // Slow is not gone: the instance stays a candidate for the next call.
-    assertThat(fleet.node.ejected()).isEmpty();
+    assertThat(fleet.process.ejected()).isEmpty();
   }
 
   private String answeringZone(Nanoservice karyon) {

@@ -4,6 +4,13 @@ import io.simianviz.model.ServiceTime;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.spec.Fanout;
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.discovery.LocalRegistry;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.SeriesStats;
+import io.simianviz.service.trace.SpanExporter;
+import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -23,11 +30,11 @@ import java.util.function.BooleanSupplier;
  * Test support: instances in one Vert.x on loopback, each tier serving the protocol the test gave
  * it ({@link #serve}, http otherwise), clients that call them as a dependant would, and cleanup.
  */
-final class Fleet implements AutoCloseable {
+public final class Fleet implements AutoCloseable {
   final Vertx vertx = Vertx.vertx();
-  final LocalRegistry registry = new LocalRegistry();
+  public final LocalRegistry registry = new LocalRegistry();
   final Path spanFile;
-  final NodeContext node;
+  public final ProcessContext process;
   final java.net.http.HttpClient client =
       java.net.http.HttpClient.newBuilder()
           .version(java.net.http.HttpClient.Version.HTTP_1_1)
@@ -37,10 +44,10 @@ final class Fleet implements AutoCloseable {
   private final List<Nanoservice> started = new ArrayList<>();
   private int nextAddress = 10;
 
-  Fleet(Path dir, CallPolicy policy) {
+  public Fleet(Path dir, CallPolicy policy) {
     this.spanFile = dir.resolve("spans.json");
-    this.node =
-        new NodeContext(
+    this.process =
+        new ProcessContext(
             vertx,
             registry,
             policy,
@@ -48,7 +55,7 @@ final class Fleet implements AutoCloseable {
             1.0);
   }
 
-  static InstanceConfig config(String tier, TierPackage pkg, String zone, String... deps) {
+  public static InstanceConfig config(String tier, TierPackage pkg, String zone, String... deps) {
     Map<String, TierPackage> dependencies = new LinkedHashMap<>();
     for (String dep : deps) {
       String[] parts = dep.split(":");
@@ -75,7 +82,7 @@ final class Fleet implements AutoCloseable {
   }
 
   /** The same instance with another service time: a slow dependency. */
-  static InstanceConfig withServiceTime(InstanceConfig c, String serviceTime) {
+  public static InstanceConfig withServiceTime(InstanceConfig c, String serviceTime) {
     return copy(c, c.protocol(), c.dependencyProtocols(), ServiceTime.parse(serviceTime));
   }
 
@@ -86,9 +93,9 @@ final class Fleet implements AutoCloseable {
   }
 
   /** Starts an instance on its own loopback address and a free port. */
-  Nanoservice start(InstanceConfig config) {
+  public Nanoservice start(InstanceConfig config) {
     InstanceConfig placed = withProtocols(config).withAddress("127.0.0." + nextAddress++, 0);
-    Nanoservice service = await(Nanoservice.start(node, placed));
+    Nanoservice service = await(Nanoservice.start(process, placed));
     started.add(service);
     return service;
   }
@@ -152,7 +159,7 @@ final class Fleet implements AutoCloseable {
   }
 
   /** GETs an admin path of an instance: "status body". */
-  String get(Nanoservice target, String path) {
+  public String get(Nanoservice target, String path) {
     var response =
         send(
             java.net.http.HttpRequest.newBuilder(uri(target, path))
@@ -174,13 +181,13 @@ final class Fleet implements AutoCloseable {
     }
   }
 
-  SeriesStats stats(Series.Kind kind, String tier, String detail) {
-    return node.stats().series(kind, tier, detail).stats();
+  public SeriesStats stats(Series.Kind kind, String tier, String detail) {
+    return process.stats().series(kind, tier, detail).stats();
   }
 
   /** Every span exported so far (the file becomes a JSON array on close; until then, add "]"). */
   List<JsonObject> spans() throws Exception {
-    await(node.spans().flush());
+    await(process.spans().flush());
     String text = Files.readString(spanFile).trim();
     JsonArray array = new JsonArray(text.endsWith("]") ? text : text + "\n]");
     List<JsonObject> out = new ArrayList<>();
@@ -188,7 +195,7 @@ final class Fleet implements AutoCloseable {
     return out;
   }
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
@@ -208,7 +215,8 @@ final class Fleet implements AutoCloseable {
   }
 
   /** Polls a condition until it holds or the deadline passes. */
-  static void eventually(Duration deadline, BooleanSupplier condition) throws InterruptedException {
+  public static void eventually(Duration deadline, BooleanSupplier condition)
+      throws InterruptedException {
     long end = System.nanoTime() + deadline.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
@@ -223,7 +231,7 @@ final class Fleet implements AutoCloseable {
     for (Nanoservice s : started) {
       await(s.stop().recover(e -> Future.succeededFuture()));
     }
-    await(node.close());
+    await(process.close());
     await(caller.close());
     await(vertx.close());
     client.close();

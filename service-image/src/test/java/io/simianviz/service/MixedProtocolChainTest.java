@@ -6,6 +6,10 @@ import static io.simianviz.model.TierPackage.ZUUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.json.JsonObject;
 import io.vertx.grpc.common.GrpcStatus;
 import java.nio.file.Path;

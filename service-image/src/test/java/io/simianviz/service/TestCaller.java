@@ -3,8 +3,13 @@ package io.simianviz.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.discovery.Endpoint;
 import io.simianviz.service.grpc.CallReply;
 import io.simianviz.service.grpc.CallRequest;
+import io.simianviz.service.grpc.GrpcMessages;
+import io.simianviz.service.grpc.GrpcStatuses;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

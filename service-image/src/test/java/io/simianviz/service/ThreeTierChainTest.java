@@ -7,6 +7,11 @@ import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.SeriesStats;
+import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;

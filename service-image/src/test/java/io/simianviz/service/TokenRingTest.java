@@ -4,6 +4,8 @@ import static io.simianviz.model.TierPackage.PRIAM_CASSANDRA;
 import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.serve.Nanoservice;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

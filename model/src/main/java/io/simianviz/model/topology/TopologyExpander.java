@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Expands tiers into instances (DESIGN §4): effective count = count x scale / 100 (at least 1),
+ * Expands tiers into instances: effective count = count x scale / 100 (at least 1),
  * spread over zones i mod zones, in the first regions x regionCount region names.
  */
 public final class TopologyExpander {

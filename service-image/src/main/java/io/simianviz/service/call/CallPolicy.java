@@ -1,0 +1,40 @@
+package io.simianviz.service.call;
+
+import java.time.Duration;
+
+/**
+ * How a nanoservice calls its dependencies.
+ *
+ * @param timeout per attempt: connect, and silence while waiting for the answer
+ * @param maxRetries further attempts after a failed one, each to the next candidate
+ * @param retryRatio retries allowed per request on average (the budget's refill per request)
+ * @param minRetryTokens retries allowed even before any request refilled the budget
+ * @param ejection how long an instance that refused a connection is skipped
+ * @param maxConnectionsPerInstance HTTP/1.1 pool size per dependency instance
+ */
+public record CallPolicy(
+    Duration timeout,
+    int maxRetries,
+    double retryRatio,
+    int minRetryTokens,
+    Duration ejection,
+    int maxConnectionsPerInstance) {
+
+  public static CallPolicy defaults() {
+    return new CallPolicy(Duration.ofSeconds(2), 2, 0.2, 10, Duration.ofSeconds(5), 8);
+  }
+
+  public CallPolicy withTimeout(Duration newTimeout) {
+    return new CallPolicy(
+        newTimeout, maxRetries, retryRatio, minRetryTokens, ejection, maxConnectionsPerInstance);
+  }
+
+  public CallPolicy withMaxConnectionsPerInstance(int connections) {
+    return new CallPolicy(timeout, maxRetries, retryRatio, minRetryTokens, ejection, connections);
+  }
+
+  public CallPolicy withMaxRetries(int retries) {
+    return new CallPolicy(
+        timeout, retries, retryRatio, minRetryTokens, ejection, maxConnectionsPerInstance);
+  }
+}

@@ -1,0 +1,217 @@
+package io.simianviz.service.call;
+
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.InstanceConfig;
+import io.simianviz.service.ProcessContext;
+import io.simianviz.service.Reply;
+import io.simianviz.service.Request;
+import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.trace.TraceContext;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+/**
+ * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
+ * same-zone-first round robin, per-attempt timeout, retries to the next candidate within this
+ * caller's retry budget, and short ejection of instances that refuse connections (not of those that
+ * time out, nor when the caller's own process is out of file descriptors or already has as many
+ * calls waiting for the instance's connections as it allows). Every call completes with a {@link
+ * Reply} (an error reply when all attempts failed or no instance exists) and is counted in the edge
+ * series; it never fails.
+ */
+public final class DependencyClient {
+  private static final Predicate<Endpoint> NONE_EJECTED = e -> false;
+
+  private final ProcessContext process;
+  private final InstanceConfig self;
+  private final boolean zoneAffinity;
+  private final RetryBudget retryBudget;
+
+  /** The edge series per called tier, looked up once: recording is on every call's path. */
+  private final Map<String, Series> edges = new ConcurrentHashMap<>();
+
+  /** The instances this one has called, as far as {@link InstanceLinks} recorded them. */
+  private final Set<String> linked = ConcurrentHashMap.newKeySet();
+
+  private int rotation;
+
+  /**
+   * @param zoneAffinity false for load balancers and traffic sources, which spread over zones
+   */
+  public DependencyClient(ProcessContext process, InstanceConfig self, boolean zoneAffinity) {
+    this.process = process;
+    this.self = self;
+    this.zoneAffinity = zoneAffinity;
+    this.retryBudget = process.newRetryBudget();
+    this.rotation = self.name().hashCode();
+  }
+
+  /** Calls one instance of a tier, the caller's zone first, retrying elsewhere on failure. */
+  public Future<Reply> call(String tier, Request request, TraceContext parent) {
+    long start = System.nanoTime();
+    retryBudget.onRequest();
+    List<Endpoint> all = process.discovery().instances(tier);
+    if (all.isEmpty()) {
+      Reply none =
+          Reply.error(
+              Reply.NO_INSTANCE,
+              "no instance of tier "
+                  + tier
+                  + " is available to "
+                  + self.name()
+                  + " (region "
+                  + self.region()
+                  + ", any zone)");
+      return Future.succeededFuture(recordEdge(tier, start, none));
+    }
+    List<Endpoint> candidates =
+        process
+            .candidateOrders()
+            .of(tier, all, self.region(), self.zone(), zoneAffinity)
+            .first(process.policy().maxRetries() + 1, rotation++, ejected());
+    return attempt(candidates, 0, request, parent).map(reply -> recordEdge(tier, start, reply));
+  }
+
+  /** Calls one given instance once (a ring node forwarding to the key's owner). */
+  public Future<Reply> callInstance(Endpoint endpoint, Request request, TraceContext parent) {
+    long start = System.nanoTime();
+    return send(endpoint, request, parent)
+        .recover(err -> Future.succeededFuture(failure(endpoint, err, timedOut(err, start))))
+        .map(reply -> recordEdge(endpoint.tier(), start, reply));
+  }
+
+  private Future<Reply> attempt(
+      List<Endpoint> candidates, int attempt, Request request, TraceContext parent) {
+    Endpoint target = candidates.get(attempt % candidates.size());
+    long sentAt = System.nanoTime();
+    return send(target, request, parent)
+        .recover(
+            err -> {
+              boolean timedOut = timedOut(err, sentAt);
+              if (!timedOut && !FileLimit.hit(err) && !PoolFull.hit(err)) {
+                process
+                    .ejected()
+                    .put(
+                        target.address(),
+                        System.nanoTime() + process.policy().ejection().toNanos());
+              }
+              if (attempt < process.policy().maxRetries() && retryBudget.tryRetry()) {
+                return attempt(candidates, attempt + 1, request, parent);
+              }
+              return Future.succeededFuture(failure(target, err, timedOut));
+            });
+  }
+
+  /**
+   * One attempt. Vert.x's HTTP/1.1 client bounds every stage of a call itself: the connect timeout
+   * covers waiting for a pooled connection and connecting, the connection's idle timeout a silent
+   * answer. The multiplexed clients (HTTP/2, gRPC) have had ways to wait for ever (a reset stream),
+   * so their calls also get a deadline at twice the timeout, the backstop that keeps a call from
+   * hanging.
+   */
+  private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
+    long timeoutMs = process.policy().timeout().toMillis();
+    // Most calls go to an instance called before: a look-up in this caller's small set is all.
+    if (!linked.contains(target.instance()) && process.links().called(self.name(), target)) {
+      linked.add(target.instance());
+    }
+    Protocol protocol = self.protocolOf(target.tier());
+    Future<Reply> sent = process.transport(protocol).send(target, request, parent, timeoutMs);
+    if (protocol == Protocol.HTTP) {
+      return sent;
+    }
+    Promise<Reply> done = Promise.promise();
+    long deadline =
+        process
+            .vertx()
+            .setTimer(
+                2 * timeoutMs,
+                id ->
+                    done.tryFail(
+                        new TimeoutException("no answer within " + 2 * timeoutMs + " ms")));
+    sent.onComplete(
+        ar -> {
+          process.vertx().cancelTimer(deadline);
+          if (ar.succeeded()) {
+            done.tryComplete(ar.result());
+          } else {
+            done.tryFail(ar.cause());
+          }
+        });
+    return done.future();
+  }
+
+  /**
+   * Whether a failed attempt timed out: it says so, or it failed only after the whole timeout. An
+   * HTTP/1.1 call that times out fails as a closed connection (see {@link Transports}); an instance
+   * that answers nothing for that long is slow, not gone, so it is not ejected.
+   */
+  private boolean timedOut(Throwable err, long sentAtNanos) {
+    return err instanceof TimeoutException
+        || System.nanoTime() - sentAtNanos >= process.policy().timeout().toNanos();
+  }
+
+  private Reply failure(Endpoint target, Throwable err, boolean timedOut) {
+    if (PoolFull.hit(err)) {
+      return Reply.error(
+          Reply.NO_INSTANCE,
+          "no connection free for "
+              + target.tier()
+              + " at "
+              + target.address()
+              + ": "
+              + err.getMessage()
+              + " (this process's calls to it are queued to the limit)");
+    }
+    return Reply.error(
+        timedOut ? Reply.TIMEOUT : Reply.DEPENDENCY_FAILED,
+        (timedOut ? "timed out calling " : "failed calling ")
+            + target.tier()
+            + " at "
+            + target.address()
+            + ": "
+            + (timedOut && !(err instanceof TimeoutException)
+                ? "no answer within " + process.policy().timeout().toMillis() + " ms"
+                : err.getMessage())
+            + (FileLimit.hit(err)
+                ? " (this process is out of file descriptors: see ulimit -n)"
+                : ""));
+  }
+
+  private Reply recordEdge(String tier, long startNanos, Reply reply) {
+    Series series = edges.get(tier);
+    if (series == null) {
+      series = process.stats().series(Series.Kind.EDGE, self.tier(), tier);
+      edges.put(tier, series);
+    }
+    series.record((System.nanoTime() - startNanos) / 1000, reply.isError());
+    return reply;
+  }
+
+  /** Instances that refused a connection lately; expired ejections are forgotten on the way. */
+  private Predicate<Endpoint> ejected() {
+    Map<String, Long> ejectedUntil = process.ejected();
+    if (ejectedUntil.isEmpty()) {
+      return NONE_EJECTED;
+    }
+    long now = System.nanoTime();
+    return e -> {
+      Long until = ejectedUntil.get(e.address());
+      if (until == null) {
+        return false;
+      }
+      if (until - now > 0) {
+        return true;
+      }
+      ejectedUntil.remove(e.address(), until);
+      return false;
+    };
+  }
+}

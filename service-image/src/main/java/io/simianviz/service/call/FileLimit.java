@@ -1,0 +1,24 @@
+package io.simianviz.service.call;
+
+/**
+ * Whether a failed call failed because this process ran out of file descriptors (EMFILE, or the
+ * system's table is full: ENFILE) rather than because of the instance called. Such a failure says
+ * nothing about the target, so the target is not ejected: ejecting healthy instances would move the
+ * calls onto fewer of them, and a process at its limit would fail more, not less.
+ */
+final class FileLimit {
+  /** strerror(EMFILE) and strerror(ENFILE) both start so; the JDK and Netty both pass it on. */
+  private static final String TOO_MANY_OPEN_FILES = "Too many open files";
+
+  private FileLimit() {}
+
+  static boolean hit(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && message.contains(TOO_MANY_OPEN_FILES)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,71 @@
+package io.simianviz.service.call;
+
+import io.netty.util.AsciiString;
+import io.simianviz.service.Reply;
+import io.simianviz.service.Request;
+import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.trace.TraceContext;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+
+/**
+ * JSON calls, {@code POST /request}: over HTTP/1.1 or HTTP/2, whichever the given client speaks.
+ */
+public final class JsonTransport implements Transport {
+  /** Header names and values encoded once, not on every call. */
+  public static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
+  private static final CharSequence TRACEPARENT = AsciiString.cached(TraceContext.TRACEPARENT);
+
+  private final Function<String, HttpClient> clientOfTier;
+  private final boolean timeoutPerCall;
+
+  /**
+   * @param clientOfTier the client to call an instance of a tier with
+   * @param timeoutPerCall false when the client's connections time out a silent call themselves
+   *     (HTTP/1.1, see {@link Transports}); true for a multiplexed client, where each call needs
+   *     its own timer
+   */
+  JsonTransport(Function<String, HttpClient> clientOfTier, boolean timeoutPerCall) {
+    this.clientOfTier = clientOfTier;
+    this.timeoutPerCall = timeoutPerCall;
+  }
+
+  @Override
+  public Future<Reply> send(Endpoint target, Request request, TraceContext parent, long timeoutMs) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost(target.host())
+            .setPort(target.port())
+            .setURI(Nanoservice.REQUEST_PATH)
+            .setConnectTimeout(timeoutMs);
+    if (timeoutPerCall) {
+      options.setIdleTimeout(timeoutMs);
+    }
+    return clientOfTier
+        .apply(target.tier())
+        .request(options)
+        .compose(
+            r ->
+                r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                    .putHeader(TRACEPARENT, parent.traceparent())
+                    .send(request.toJson().toBuffer()))
+        .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), parse(body))));
+  }
+
+  private static JsonObject parse(Buffer body) {
+    try {
+      return body.length() == 0 ? new JsonObject() : body.toJsonObject();
+    } catch (RuntimeException e) {
+      return new JsonObject().put("error", body.toString());
+    }
+  }
+}

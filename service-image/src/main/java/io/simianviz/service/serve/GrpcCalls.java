@@ -1,0 +1,98 @@
+package io.simianviz.service.serve;
+
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.Reply;
+import io.simianviz.service.Request;
+import io.simianviz.service.grpc.CallReply;
+import io.simianviz.service.grpc.CallRequest;
+import io.simianviz.service.grpc.GrpcMessages;
+import io.simianviz.service.grpc.GrpcStatuses;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.grpc.common.GrpcStatus;
+import io.vertx.grpc.server.GrpcServer;
+import io.vertx.grpc.server.GrpcServerRequest;
+import io.vertx.grpc.server.GrpcServerResponse;
+
+/**
+ * The gRPC face of an instance: {@code simianviz.v1.Nanoservice/Call} on the same port as the JSON
+ * and admin routes (one listening socket per instance), trace context in the metadata. A reply with
+ * status 2xx is sent as a CallReply; any other ends the call with a gRPC status ({@link
+ * GrpcStatuses}) and the message of the error.
+ */
+final class GrpcCalls {
+  private final RequestServing serving;
+  private final GrpcServer server;
+
+  GrpcCalls(Vertx vertx, RequestServing serving) {
+    this.serving = serving;
+    this.server =
+        GrpcServer.server(vertx)
+            .callHandler(GrpcMessages.SERVER_CALL, this::onCall)
+            .callHandler(
+                other ->
+                    other
+                        .response()
+                        .status(GrpcStatus.UNIMPLEMENTED)
+                        .statusMessage(
+                            "no method "
+                                + other.fullMethodName()
+                                + "; this server has "
+                                + GrpcMessages.SERVICE.pathOf(GrpcMessages.METHOD))
+                        .end());
+  }
+
+  /** Whether a request is a gRPC call (gRPC-Web, which Vert.x 4 does not serve, is not). */
+  static boolean isGrpc(HttpServerRequest req) {
+    String type = req.getHeader("content-type");
+    return type != null
+        && type.startsWith("application/grpc")
+        && !type.startsWith("application/grpc-web");
+  }
+
+  void handle(HttpServerRequest req) {
+    server.handle(req);
+  }
+
+  private void onCall(GrpcServerRequest<CallRequest, CallReply> call) {
+    Hop hop = serving.arrived(call.headers(), Protocol.GRPC);
+    call.last()
+        .onComplete(
+            ar -> {
+              Request request;
+              try {
+                if (ar.failed()) {
+                  throw new IllegalArgumentException("no CallRequest received: " + ar.cause());
+                }
+                request = GrpcMessages.toRequest(ar.result());
+              } catch (IllegalArgumentException e) {
+                respond(call, serving.reject(hop, e.getMessage()));
+                return;
+              }
+              serving.serve(hop, request).onSuccess(reply -> respond(call, reply));
+            });
+  }
+
+  private static void respond(GrpcServerRequest<CallRequest, CallReply> call, Reply reply) {
+    try {
+      write(call.response(), reply);
+    } catch (IllegalStateException e) {
+      // The caller reset the stream (gave up); the hop is counted, there is no one to answer.
+    }
+  }
+
+  private static void write(GrpcServerResponse<CallRequest, CallReply> response, Reply reply) {
+    GrpcStatus code = GrpcStatuses.toGrpc(reply.status());
+    if (code == GrpcStatus.OK) {
+      response.end(GrpcMessages.toProto(reply));
+      return;
+    }
+    // The message goes in as a trailer of ours, not statusMessage(): see encodeMessage.
+    response.status(code);
+    response
+        .trailers()
+        .set(GrpcStatuses.MESSAGE_TRAILER, GrpcStatuses.encodeMessage(reply.errorMessage()))
+        .set(GrpcStatuses.STATUS_TRAILER, Integer.toString(reply.status()));
+    response.end();
+  }
+}

@@ -1,0 +1,42 @@
+package io.simianviz.service.serve;
+
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.trace.Span;
+import io.simianviz.service.trace.TraceContext;
+import io.vertx.core.MultiMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One request as this instance serves it, from arrival to reply: its place in the trace and when it
+ * started. The same for every protocol; only how it arrived differs.
+ *
+ * @param parent the caller's trace context, null when the request carried none
+ * @param span this hop's own context: a child of the parent, or a new root
+ * @param protocol how the request arrived
+ * @param startNanos monotonic start, for the latency
+ * @param startMicros wall-clock start in epoch microseconds, for the span; 0 when the hop is not
+ *     sampled, as nothing reads it then
+ */
+record Hop(
+    TraceContext parent, TraceContext span, Protocol protocol, long startNanos, long startMicros) {
+
+  /**
+   * A request that just arrived with these headers (HTTP headers or gRPC metadata).
+   *
+   * @param sampleRate the chance that a request without trace context starts a recorded trace
+   */
+  static Hop arrived(MultiMap headers, Protocol protocol, double sampleRate) {
+    long startNanos = System.nanoTime();
+    TraceContext parent = TraceContext.fromHeaders(headers);
+    TraceContext span =
+        parent != null
+            ? parent.child()
+            : TraceContext.root(ThreadLocalRandom.current().nextDouble() < sampleRate);
+    return new Hop(parent, span, protocol, startNanos, span.sampled() ? Span.nowMicros() : 0);
+  }
+
+  /** Microseconds since this hop arrived. */
+  long elapsedMicros() {
+    return (System.nanoTime() - startNanos) / 1000;
+  }
+}

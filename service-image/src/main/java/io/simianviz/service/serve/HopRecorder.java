@@ -1,0 +1,76 @@
+package io.simianviz.service.serve;
+
+import io.simianviz.service.InstanceConfig;
+import io.simianviz.service.ProcessContext;
+import io.simianviz.service.Reply;
+import io.simianviz.service.Request;
+import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.trace.Span;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Counts a served hop into the tier's service series and, when its trace is sampled, exports it as
+ * one SERVER span tagged with the instance, the status and the protocol it arrived by.
+ */
+final class HopRecorder {
+  private final ProcessContext process;
+  private final InstanceConfig config;
+  private final Supplier<Endpoint> endpoint;
+
+  /** The tier's series per op, looked up once: recording is on every hop's path. */
+  private final Map<String, Series> byOp = new ConcurrentHashMap<>();
+
+  /**
+   * @param endpoint where this instance listens, known once it does
+   */
+  HopRecorder(ProcessContext process, InstanceConfig config, Supplier<Endpoint> endpoint) {
+    this.process = process;
+    this.config = config;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * @param request null for a request that could not be read
+   */
+  void record(Hop hop, Request request, Reply reply) {
+    long micros = hop.elapsedMicros();
+    String op = request == null ? "INVALID" : request.op().name();
+    Series series = byOp.get(op);
+    if (series == null) {
+      series = process.stats().series(Series.Kind.SERVICE, config.tier(), op);
+      byOp.put(op, series);
+    }
+    series.record(micros, reply.status() >= 400);
+    if (!hop.span().sampled() || !process.spans().enabled()) {
+      return;
+    }
+    Map<String, String> tags = new HashMap<>();
+    tags.put("instance", config.name());
+    tags.put("http.status_code", Integer.toString(reply.status()));
+    tags.put("protocol", hop.protocol().value());
+    if (reply.isError()) {
+      tags.put("error", reply.errorMessage());
+    }
+    Endpoint at = endpoint.get();
+    process
+        .spans()
+        .offer(
+            new Span(
+                hop.span().traceId(),
+                hop.span().spanId(),
+                hop.parent() == null ? null : hop.parent().spanId(),
+                op.toLowerCase(Locale.ROOT),
+                "SERVER",
+                hop.startMicros(),
+                micros,
+                config.tier(),
+                at == null ? config.host() : at.host(),
+                at == null ? config.port() : at.port(),
+                tags));
+  }
+}

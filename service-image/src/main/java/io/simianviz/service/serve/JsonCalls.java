@@ -1,0 +1,54 @@
+package io.simianviz.service.serve;
+
+import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.Reply;
+import io.simianviz.service.Request;
+import io.simianviz.service.call.JsonTransport;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+
+/**
+ * The JSON face of an instance, over HTTP/1.1 and HTTP/2 alike: {@code POST /request} with a JSON
+ * {@link Request}, or {@code GET /request?key=k} as a shorthand for a GET (handy for load tools).
+ * The reply status is the {@link Reply} status, the body its JSON.
+ */
+final class JsonCalls {
+  private final RequestServing serving;
+
+  JsonCalls(RequestServing serving) {
+    this.serving = serving;
+  }
+
+  void handle(HttpServerRequest req) {
+    Protocol protocol = req.version() == HttpVersion.HTTP_2 ? Protocol.HTTP2 : Protocol.HTTP;
+    Hop hop = serving.arrived(req.headers(), protocol);
+    if (req.method() == HttpMethod.GET) {
+      serving.serve(hop, Request.get(req.getParam("key", "key"))).onSuccess(r -> write(req, r));
+      return;
+    }
+    req.body()
+        .onComplete(
+            ar -> {
+              Request request;
+              try {
+                if (ar.failed()) {
+                  throw new IllegalArgumentException(ar.cause().getMessage(), ar.cause());
+                }
+                request = Request.fromJson(ar.result().toJsonObject());
+              } catch (RuntimeException e) {
+                write(req, serving.reject(hop, e.getMessage()));
+                return;
+              }
+              serving.serve(hop, request).onSuccess(r -> write(req, r));
+            });
+  }
+
+  private static void write(HttpServerRequest req, Reply reply) {
+    req.response()
+        .setStatusCode(reply.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, JsonTransport.JSON)
+        .end(reply.body().toBuffer());
+  }
+}

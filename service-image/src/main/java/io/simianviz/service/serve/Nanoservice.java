@@ -1,0 +1,164 @@
+package io.simianviz.service.serve;
+
+import io.simianviz.service.InstanceConfig;
+import io.simianviz.service.ProcessContext;
+import io.simianviz.service.behaviour.Behaviour;
+import io.simianviz.service.call.DependencyClient;
+import io.simianviz.service.call.Transports;
+import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.traffic.TrafficSource;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * One running instance: its own server on its own address, the behaviour of its package, its calls
+ * to dependencies, and the admin endpoints. One listening socket takes everything (file descriptors
+ * count when a JVM runs thousands of instances): gRPC calls ({@link GrpcCalls}), JSON requests on
+ * {@code /request} over HTTP/1.1 or HTTP/2 cleartext ({@link JsonCalls}), and the admin routes.
+ * Every request is served the same way whatever its protocol ({@link RequestServing}).
+ */
+public final class Nanoservice {
+  public static final String REQUEST_PATH = "/request";
+
+  private final ProcessContext process;
+  private final InstanceConfig config;
+  private final DependencyClient client;
+  private final RequestServing serving;
+  private final JsonCalls json;
+  private volatile GrpcCalls grpc;
+  private final AdminRoutes admin;
+  private HttpServer server;
+  private volatile Endpoint endpoint;
+  private volatile boolean ready;
+  private TrafficSource traffic;
+
+  private Nanoservice(ProcessContext process, InstanceConfig config) {
+    this.process = process;
+    this.config = config;
+    this.client = new DependencyClient(process, config, Behaviour.zoneAffinity(config.pkg()));
+    Behaviour behaviour = Behaviour.forPackage(process, config, client, this::isSelf);
+    this.serving =
+        new RequestServing(
+            process, config, behaviour, new HopRecorder(process, config, this::endpoint));
+    this.json = new JsonCalls(serving);
+    this.admin = new AdminRoutes(process, this);
+  }
+
+  /** Starts listening and registers with discovery; completes when it is ready for traffic. */
+  public static Future<Nanoservice> start(ProcessContext process, InstanceConfig config) {
+    Nanoservice service = new Nanoservice(process, config);
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.host())
+            .setPort(config.port())
+            .setTcpNoDelay(true)
+            .setReuseAddress(true)
+            // HTTP/2 without TLS, by prior knowledge or upgrade: what http2 and grpc callers use.
+            .setHttp2ClearTextEnabled(true)
+            // No WebSockets here: without these, every connection's pipeline has an extension
+            // handler that looks at every request for a WebSocket handshake.
+            .setPerFrameWebSocketCompressionSupported(false)
+            .setPerMessageWebSocketCompressionSupported(false);
+    service.server =
+        process
+            .vertx()
+            .createHttpServer(options)
+            .connectionHandler(Transports::quietResets)
+            .requestHandler(service::onRequest);
+    return service
+        .server
+        .listen()
+        .map(
+            s -> {
+              service.endpoint =
+                  new Endpoint(
+                      config.name(),
+                      config.tier(),
+                      config.region(),
+                      config.zone(),
+                      config.host(),
+                      s.actualPort());
+              process.discovery().register(service.endpoint);
+              service.ready = true;
+              return service;
+            });
+  }
+
+  /** Starts this instance's traffic source (denominator tiers); it runs until {@link #stop}. */
+  public TrafficSource startTraffic(TrafficSource.Options options) {
+    if (traffic != null) {
+      throw new IllegalStateException(config.name() + " already sends traffic");
+    }
+    traffic = TrafficSource.start(process, config, client, options);
+    return traffic;
+  }
+
+  /** A graceful stop: leave discovery first so callers move on, then close the server. */
+  public Future<Void> stop() {
+    ready = false;
+    if (traffic != null) {
+      traffic.stop();
+    }
+    if (endpoint != null) {
+      process.discovery().deregister(endpoint);
+    }
+    return server.close();
+  }
+
+  /** An abrupt stop that leaves the registration behind, like a pod killed before its endpoint. */
+  public Future<Void> crash() {
+    ready = false;
+    if (traffic != null) {
+      traffic.stop();
+    }
+    return server.close();
+  }
+
+  public InstanceConfig config() {
+    return config;
+  }
+
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+
+  public TrafficSource traffic() {
+    return traffic;
+  }
+
+  private boolean isSelf(Endpoint e) {
+    Endpoint me = endpoint;
+    return e.instance().equals(config.name())
+        || (me != null && e.host().equals(me.host()) && e.port() == me.port());
+  }
+
+  private void onRequest(HttpServerRequest req) {
+    if (GrpcCalls.isGrpc(req)) {
+      grpcCalls().handle(req);
+    } else if (REQUEST_PATH.equals(req.path())) {
+      json.handle(req);
+    } else {
+      admin.handle(req);
+    }
+  }
+
+  /** Made on the first gRPC call: most instances of a run never get one. */
+  private GrpcCalls grpcCalls() {
+    GrpcCalls calls = grpc;
+    if (calls == null) {
+      synchronized (this) {
+        if (grpc == null) {
+          grpc = new GrpcCalls(process.vertx(), serving);
+        }
+        calls = grpc;
+      }
+    }
+    return calls;
+  }
+}

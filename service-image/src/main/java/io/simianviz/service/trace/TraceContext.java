@@ -1,0 +1,110 @@
+package io.simianviz.service.trace;
+
+import io.vertx.core.MultiMap;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The trace position of one span: W3C trace context, with B3 (multi-header and single {@code b3})
+ * accepted on the way in so Zipkin-instrumented callers join the same trace.
+ *
+ * @param traceId 32 lower-case hex digits
+ * @param spanId 16 lower-case hex digits
+ */
+public record TraceContext(String traceId, String spanId, boolean sampled) {
+  public static final String TRACEPARENT = "traceparent";
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  /** A new trace: what a traffic source starts for every request. */
+  public static TraceContext root(boolean sampled) {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return new TraceContext(
+        HEX.toHexDigits(r.nextLong()) + HEX.toHexDigits(r.nextLong()), newSpanId(), sampled);
+  }
+
+  /** A span in the same trace whose parent is this one. */
+  public TraceContext child() {
+    return new TraceContext(traceId, newSpanId(), sampled);
+  }
+
+  public String traceparent() {
+    return "00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00");
+  }
+
+  /** The caller's context from request headers, or null when the request carries none. */
+  public static TraceContext fromHeaders(MultiMap headers) {
+    String w3c = headers.get(TRACEPARENT);
+    if (w3c != null) {
+      return parseTraceparent(w3c);
+    }
+    String single = headers.get("b3");
+    if (single != null) {
+      String[] parts = single.split("-");
+      return parts.length >= 2
+          ? valid(parts[0], parts[1], parts.length < 3 || !"0".equals(parts[2]))
+          : null;
+    }
+    String traceId = headers.get("X-B3-TraceId");
+    String spanId = headers.get("X-B3-SpanId");
+    if (traceId == null || spanId == null) {
+      return null;
+    }
+    return valid(traceId, spanId, !"0".equals(headers.get("X-B3-Sampled")));
+  }
+
+  static TraceContext parseTraceparent(String header) {
+    String h = header.trim();
+    // version-traceid-spanid-flags: 2, 32, 16 and 2 characters; a later version may append "-...".
+    if (h.length() < 55
+        || (h.length() > 55 && h.charAt(55) != '-')
+        || h.charAt(2) != '-'
+        || h.charAt(35) != '-'
+        || h.charAt(52) != '-') {
+      return null;
+    }
+    int high = Character.digit(h.charAt(53), 16);
+    int low = Character.digit(h.charAt(54), 16);
+    if (high < 0 || low < 0) {
+      return null;
+    }
+    return valid(h.substring(3, 35), h.substring(36, 52), (low & 1) == 1);
+  }
+
+  private static TraceContext valid(String traceId, String spanId, boolean sampled) {
+    String trace = traceId.toLowerCase(java.util.Locale.ROOT);
+    // B3 allows 64-bit trace ids; W3C wants 128, left-padded with zeros.
+    if (trace.length() == 16) {
+      trace = "0000000000000000" + trace;
+    }
+    String span = spanId.toLowerCase(java.util.Locale.ROOT);
+    if (!isHex(trace, 32) || !isHex(span, 16)) {
+      return null;
+    }
+    return new TraceContext(trace, span, sampled);
+  }
+
+  /** Whether s is length hex digits, not all zero (W3C's invalid id). */
+  private static boolean isHex(String s, int length) {
+    if (s.length() != length) {
+      return false;
+    }
+    boolean nonZero = false;
+    for (int i = 0; i < length; i++) {
+      char c = s.charAt(i);
+      if (Character.digit(c, 16) < 0) {
+        return false;
+      }
+      nonZero |= c != '0';
+    }
+    return nonZero;
+  }
+
+  private static String newSpanId() {
+    long id;
+    do {
+      id = ThreadLocalRandom.current().nextLong();
+    } while (id == 0);
+    return HEX.toHexDigits(id);
+  }
+}

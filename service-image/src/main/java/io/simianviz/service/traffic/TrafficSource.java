@@ -1,0 +1,207 @@
+package io.simianviz.service.traffic;
+
+import io.simianviz.service.InstanceConfig;
+import io.simianviz.service.ProcessContext;
+import io.simianviz.service.Reply;
+import io.simianviz.service.Request;
+import io.simianviz.service.call.DependencyClient;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.trace.Span;
+import io.simianviz.service.trace.TraceContext;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The denominator: an open-loop load generator. Request n is due at {@code start + n / rate}
+ * whatever happened to earlier ones, and its latency is measured from that intended start, so a
+ * stalled system is charged for the requests it delayed (no coordinated omission). Requests go to
+ * the tier's dependencies in turn (spigo's "route"), with a new trace each. Every request ends in
+ * success or a counted error; when too many are outstanding new ones are counted as errors instead
+ * of piling up without bound.
+ */
+public final class TrafficSource {
+  /**
+   * @param rate requests per second
+   * @param keySpace keys are {@code key0 .. key<keySpace-1>}, so GETs find earlier PUTs
+   */
+  public record Options(double rate, int getWeight, int putWeight, int keySpace, int maxInFlight) {
+    public static Options of(double rate, int getWeight, int putWeight) {
+      return new Options(rate, getWeight, putWeight, 1000, 10_000);
+    }
+  }
+
+  /** Totals since start; latencies in milliseconds over all ops. */
+  public record Summary(long requests, long errors, double successRate, double p50, double p99) {
+    public JsonObject toJson() {
+      return new JsonObject()
+          .put("requests", requests)
+          .put("errors", errors)
+          .put("successRate", successRate)
+          .put("p50", p50)
+          .put("p99", p99);
+    }
+  }
+
+  private final ProcessContext process;
+  private final InstanceConfig config;
+  private final DependencyClient client;
+  private final Options options;
+  private final List<String> routes;
+  private final long intervalNanos;
+  private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+  private final AtomicLong inFlight = new AtomicLong();
+  private final Map<Request.Op, Series> series;
+  private final org.HdrHistogram.Recorder all =
+      new org.HdrHistogram.Recorder(1, Series.HIGHEST_MICROS, 2);
+  private final org.HdrHistogram.Histogram allCumulative =
+      new org.HdrHistogram.Histogram(1, Series.HIGHEST_MICROS, 2);
+  private long startNanos;
+
+  /** Written on the event loop, read by anyone asking how many went out. */
+  private volatile long sent;
+
+  private volatile long timerId = -1;
+  private int nextRoute;
+
+  private TrafficSource(
+      ProcessContext process, InstanceConfig config, DependencyClient client, Options options) {
+    if (options.rate() <= 0 || options.getWeight() + options.putWeight() <= 0) {
+      throw new IllegalArgumentException("traffic needs a rate > 0 and a GET or PUT weight > 0");
+    }
+    this.process = process;
+    this.config = config;
+    this.client = client;
+    this.options = options;
+    this.routes = config.dependencyTiers();
+    this.intervalNanos = Math.max(1, (long) (1e9 / options.rate()));
+    this.series =
+        Map.of(
+            Request.Op.GET, process.stats().series(Series.Kind.TRAFFIC, config.tier(), "GET"),
+            Request.Op.PUT, process.stats().series(Series.Kind.TRAFFIC, config.tier(), "PUT"));
+  }
+
+  public static TrafficSource start(
+      ProcessContext process, InstanceConfig config, DependencyClient client, Options options) {
+    TrafficSource source = new TrafficSource(process, config, client, options);
+    long tickMs = Math.max(1, Math.min(10, source.intervalNanos / 1_000_000));
+    source.startNanos = System.nanoTime();
+    process
+        .vertx()
+        .runOnContext(
+            v -> source.timerId = process.vertx().setPeriodic(0, tickMs, id -> source.sendDue()));
+    return source;
+  }
+
+  public void stop() {
+    process.vertx().runOnContext(v -> process.vertx().cancelTimer(timerId));
+    timerId = -2;
+  }
+
+  private void sendDue() {
+    if (timerId == -2) {
+      return;
+    }
+    long due = (System.nanoTime() - startNanos) / intervalNanos + 1;
+    for (long n = sent; n < due; n++) {
+      // Counted before it goes out: sent() never trails the requests in flight or done.
+      sent = n + 1;
+      send(n, startNanos + n * intervalNanos);
+    }
+  }
+
+  private void send(long n, long intendedStart) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    boolean get = random.nextInt(options.getWeight() + options.putWeight()) < options.getWeight();
+    String key = "key" + random.nextInt(options.keySpace());
+    Request request = get ? Request.get(key) : Request.put(key, "v" + n);
+    if (routes.isEmpty() || inFlight.get() >= options.maxInFlight()) {
+      String why = routes.isEmpty() ? "no dependency to send to" : "too many requests in flight";
+      finish(request, intendedStart, Reply.error(Reply.NO_INSTANCE, why), null, 0);
+      return;
+    }
+    inFlight.incrementAndGet();
+    TraceContext root = TraceContext.root(random.nextDouble() < process.sampleRate());
+    long startMicros = Span.nowMicros();
+    String route = routes.get(Math.floorMod(nextRoute++, routes.size()));
+    client
+        .call(route, request, root)
+        .onComplete(
+            ar -> {
+              inFlight.decrementAndGet();
+              // The client answers every call with a reply; a failure here is a bug or a shutdown,
+              // and it is still counted as an error rather than lost.
+              Reply reply =
+                  ar.succeeded()
+                      ? ar.result()
+                      : Reply.error(Reply.DEPENDENCY_FAILED, "call failed: " + ar.cause());
+              finish(request, intendedStart, reply, root, startMicros);
+            });
+  }
+
+  private void finish(
+      Request request, long intendedStart, Reply reply, TraceContext root, long startMicros) {
+    long micros = (System.nanoTime() - intendedStart) / 1000;
+    boolean error = reply.isError();
+    series.get(request.op()).record(micros, error);
+    all.recordValue(Math.max(1, Math.min(Series.HIGHEST_MICROS, micros)));
+    completed.incrementAndGet();
+    if (error) {
+      errors.incrementAndGet();
+    }
+    if (root != null && root.sampled() && process.spans().enabled()) {
+      process
+          .spans()
+          .offer(
+              new Span(
+                  root.traceId(),
+                  root.spanId(),
+                  null,
+                  request.op().name().toLowerCase(java.util.Locale.ROOT),
+                  "CLIENT",
+                  startMicros,
+                  micros,
+                  config.tier(),
+                  null,
+                  0,
+                  error
+                      ? Map.of("instance", config.name(), "error", reply.errorMessage())
+                      : Map.of("instance", config.name())));
+    }
+  }
+
+  /** Requests sent so far (some may still be in flight). */
+  public long sent() {
+    return sent;
+  }
+
+  /** Requests sent and not yet answered. */
+  public long inFlight() {
+    return inFlight.get();
+  }
+
+  /**
+   * Starts the totals afresh (the end of a warm-up); requests in flight count in the new totals.
+   */
+  public synchronized void resetSummary() {
+    all.getIntervalHistogram();
+    allCumulative.reset();
+    completed.set(0);
+    errors.set(0);
+  }
+
+  public synchronized Summary summary() {
+    allCumulative.add(all.getIntervalHistogram());
+    long n = completed.get();
+    long e = errors.get();
+    return new Summary(
+        n,
+        e,
+        n == 0 ? 1.0 : (n - e) / (double) n,
+        allCumulative.getValueAtPercentile(50) / 1000.0,
+        allCumulative.getValueAtPercentile(99) / 1000.0);
+  }
+}
