@@ -4,6 +4,7 @@ import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,8 +75,14 @@ public final class Simianviz {
       err.flush();
       return INVALID_INPUT;
     }
+    if (e instanceof FileSystemException fs) {
+      String reason = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+      err.println("simianviz: " + fs.getFile() + ": cannot read: " + reason);
+      err.flush();
+      return INVALID_INPUT;
+    }
     if (e instanceof IOException io) {
-      err.println("simianviz: " + io);
+      err.println("simianviz: cannot read input: " + io.getMessage());
       err.flush();
       return INVALID_INPUT;
     }

@@ -14,6 +14,9 @@ import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.DnsNames;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,6 +39,9 @@ public final class ArchitectureFiles {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+  /** Far above any real architecture (netflixoss is 2 KB), far below what could exhaust memory. */
+  static final long MAX_BYTES = 4L * 1024 * 1024;
+
   private ArchitectureFiles() {}
 
   /**
@@ -45,7 +51,31 @@ public final class ArchitectureFiles {
    * @throws IOException when the file cannot be read
    */
   public static LoadedArchitecture read(Path file) throws IOException {
-    String text = Files.readString(file);
+    if (Files.isDirectory(file)) {
+      throw new InvalidArchitectureException("", "is a directory; expected an architecture file");
+    }
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new InvalidArchitectureException(
+          "",
+          "the file is "
+              + size
+              + " bytes; an architecture file is at most "
+              + MAX_BYTES
+              + " bytes");
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new InvalidArchitectureException(
+          "",
+          "not a text file (not UTF-8): expected an Architecture in YAML or JSON, or spigo JSON");
+    }
     String fileName = file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
     return parse(text, fileName);
   }
