@@ -44,7 +44,8 @@ final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
+    LoadedArchitecture loaded =
+        ArchitectureInput.load(file, spec.commandLine().getErr(), expansion.options());
     Topology topology;
     try {
       topology =
