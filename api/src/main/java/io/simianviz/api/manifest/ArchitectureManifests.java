@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every Kubernetes object of an Architecture (docs/kubernetes.md), without owner references (the operator
- * adds them). The order is stable: the ServiceAccount, the NetworkPolicies (deny-all first, so no
- * pod ever runs unsegmented when applied in order), the Services, then the Deployments; within a
- * kind, tiers in declaration order, then regions, then zones.
+ * Every Kubernetes object of an Architecture (docs/kubernetes.md), without owner references (the
+ * operator adds them). The order is stable: the ServiceAccount, the NetworkPolicies (deny-all
+ * first, so no pod ever runs unsegmented when applied in order), the Services, then the
+ * Deployments; within a kind, tiers in declaration order, then regions, then zones.
  */
 public final class ArchitectureManifests {
   private ArchitectureManifests() {}

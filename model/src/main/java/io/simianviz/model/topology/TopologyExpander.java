@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Expands tiers into instances: effective count = count x scale / 100 (at least 1),
- * spread over zones i mod zones, in the first regions x regionCount region names.
+ * Expands tiers into instances: effective count = count x scale / 100 (at least 1), spread over
+ * zones i mod zones, in the first regions x regionCount region names.
  */
 public final class TopologyExpander {
   private TopologyExpander() {}
