@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.topology.Edge;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.model.topology.InstanceEdges;
 import io.simianviz.model.topology.LoopbackAddresses;
@@ -60,27 +59,11 @@ public final class GraphFormats {
     return out.toString();
   }
 
-  /** Graphviz: one node per tier (package and instance count), one arrow per dependency. */
+  /**
+   * Graphviz: regions and zones as clusters, a node per tier and region (package and instance
+   * count), one arrow per dependency within a region (see {@link DotGraph}).
+   */
   public static String dot(Topology topology) {
-    StringBuilder out = new StringBuilder();
-    out.append("digraph \"").append(topology.arch()).append("\" {\n");
-    out.append("  rankdir=LR;\n  node [shape=box, style=rounded];\n");
-    topology
-        .byTier()
-        .forEach(
-            (tier, instances) ->
-                out.append("  \"")
-                    .append(tier)
-                    .append("\" [label=\"")
-                    .append(tier)
-                    .append("\\n")
-                    .append(instances.get(0).pkg().spigoName())
-                    .append(" x")
-                    .append(instances.size())
-                    .append("\"];\n"));
-    for (Edge e : topology.edges()) {
-      out.append("  \"").append(e.from()).append("\" -> \"").append(e.to()).append("\";\n");
-    }
-    return out.append("}\n").toString();
+    return DotGraph.of(topology);
   }
 }
