@@ -29,6 +29,12 @@ public final class Defaults {
   public static final int MIN_HEALTHY = 1;
   public static final double MAX_FRACTION = 0.34;
 
+  /**
+   * The most hops one request may take, like IP's TTL: far above any real path (netflixoss's
+   * longest is 7), low enough that a dependency cycle fails fast instead of looping.
+   */
+  public static final int HOP_LIMIT = 32;
+
   private Defaults() {}
 
   public static List<String> regionNames(ArchitectureSpec spec) {

@@ -74,6 +74,7 @@ public final class ArchitectureValidator {
       }
     }
     settings.run(spec);
+    DependencyCycles.check(spec.getServices(), this);
     boolean hasSource =
         spec.getServices().stream()
             .anyMatch(t -> TierPackage.DENOMINATOR.spigoName().equals(t.getPackageName()));
