@@ -30,10 +30,12 @@ public final class Defaults {
   public static final double MAX_FRACTION = 0.34;
 
   /**
-   * The most hops one request may take, like IP's TTL: far above any real path (netflixoss's
-   * longest is 7), low enough that a dependency cycle fails fast instead of looping.
+   * The most servers one request may pass, like IP's TTL: twice the longest real path (netflixoss's
+   * is 8: elb, zuul, karyon, staash, a ring node, its forward and the replica copy, from the
+   * traffic source), low enough that a dependency cycle fails fast. Over HTTP/1.1 each nested hop
+   * holds a pooled connection, so a loop between two tiers holds 8 to each, a pod's pool size.
    */
-  public static final int HOP_LIMIT = 32;
+  public static final int HOP_LIMIT = 16;
 
   private Defaults() {}
 

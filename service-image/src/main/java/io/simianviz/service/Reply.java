@@ -10,6 +10,7 @@ public record Reply(int status, JsonObject body) {
   public static final int DEPENDENCY_FAILED = 502;
   public static final int NO_INSTANCE = 503;
   public static final int TIMEOUT = 504;
+  public static final int LOOP_DETECTED = 508;
 
   public static Reply ok(JsonObject body) {
     return new Reply(OK, body);

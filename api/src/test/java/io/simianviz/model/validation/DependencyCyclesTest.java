@@ -29,7 +29,7 @@ class DependencyCyclesTest {
     assertThat(cycleWarnings(s))
         .containsExactly(
             "services[1].dependencies: dependency cycle webserver → api → webserver: a request"
-                + " can loop; the nanoservice fails it after 32 hops");
+                + " can loop; the nanoservice fails it after 16 hops");
   }
 
   @Test
@@ -39,7 +39,7 @@ class DependencyCyclesTest {
     assertThat(cycleWarnings(s))
         .containsExactly(
             "services[1].dependencies: dependency cycle echo → echo: a request can loop; the"
-                + " nanoservice fails it after 32 hops");
+                + " nanoservice fails it after 16 hops");
   }
 
   @Test
@@ -65,6 +65,6 @@ class DependencyCyclesTest {
     assertThat(cycleWarnings(s))
         .containsExactly(
             "services[0].dependencies: dependency cycle a → b → a: a request can loop; the"
-                + " nanoservice fails it after 32 hops");
+                + " nanoservice fails it after 16 hops");
   }
 }

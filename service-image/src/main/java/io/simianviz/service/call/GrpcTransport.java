@@ -36,6 +36,7 @@ final class GrpcTransport implements Transport {
         .compose(
             call -> {
               call.headers().set(TraceContext.TRACEPARENT, parent.traceparent());
+              call.headers().set(TraceContext.HOPS, parent.hopsHeader());
               call.idleTimeout(timeoutMs);
               return call.send(GrpcMessages.toProto(request));
             })

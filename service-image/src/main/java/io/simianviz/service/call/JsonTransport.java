@@ -23,6 +23,7 @@ public final class JsonTransport implements Transport {
   public static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
   private static final CharSequence TRACEPARENT = AsciiString.cached(TraceContext.TRACEPARENT);
+  private static final CharSequence HOPS = AsciiString.cached(TraceContext.HOPS);
 
   private final Function<String, HttpClient> clientOfTier;
   private final boolean timeoutPerCall;
@@ -57,6 +58,7 @@ public final class JsonTransport implements Transport {
             r ->
                 r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                     .putHeader(TRACEPARENT, parent.traceparent())
+                    .putHeader(HOPS, parent.hopsHeader())
                     .send(request.toJson().toBuffer()))
         .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), parse(body))));
   }

@@ -28,6 +28,7 @@ public final class GrpcStatuses {
       case Reply.INJECTED_ERROR -> GrpcStatus.INTERNAL;
       case Reply.DEPENDENCY_FAILED, Reply.NO_INSTANCE -> GrpcStatus.UNAVAILABLE;
       case Reply.TIMEOUT -> GrpcStatus.DEADLINE_EXCEEDED;
+      case Reply.LOOP_DETECTED -> GrpcStatus.ABORTED;
       default -> GrpcStatus.UNKNOWN;
     };
   }

@@ -28,10 +28,12 @@ record Hop(
   static Hop arrived(MultiMap headers, Protocol protocol, double sampleRate) {
     long startNanos = System.nanoTime();
     TraceContext parent = TraceContext.fromHeaders(headers);
+    // A request without trace context starts a trace here, as the first hop of it.
     TraceContext span =
-        parent != null
-            ? parent.child()
-            : TraceContext.root(ThreadLocalRandom.current().nextDouble() < sampleRate);
+        (parent != null
+                ? parent
+                : TraceContext.root(ThreadLocalRandom.current().nextDouble() < sampleRate))
+            .child();
     return new Hop(parent, span, protocol, startNanos, span.sampled() ? Span.nowMicros() : 0);
   }
 

@@ -1,5 +1,6 @@
 package io.simianviz.service.serve;
 
+import io.simianviz.model.Defaults;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
@@ -41,7 +42,11 @@ final class RequestServing {
 
   /** Serves a request; the reply is final, already counted and traced. Never fails. */
   Future<Reply> serve(Hop hop, Request request) {
-    return answer(request, hop.span())
+    Future<Reply> answer =
+        hop.span().hops() > Defaults.HOP_LIMIT
+            ? Future.succeededFuture(loopDetected())
+            : answer(request, hop.span());
+    return answer
         .recover(err -> Future.succeededFuture(internalError(err)))
         .map(
             reply -> {
@@ -73,6 +78,16 @@ final class RequestServing {
           }
           return behaviour.handle(request, span);
         });
+  }
+
+  private Reply loopDetected() {
+    return Reply.error(
+        Reply.LOOP_DETECTED,
+        "hop limit of "
+            + Defaults.HOP_LIMIT
+            + " reached at "
+            + config.name()
+            + ": the request looped through a dependency cycle");
   }
 
   private Reply internalError(Throwable err) {

@@ -10,11 +10,19 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * @param traceId 32 lower-case hex digits
  * @param spanId 16 lower-case hex digits
+ * @param hops the span's depth: 0 at the traffic source, 1 at the first server, one more per
+ *     server; carried in the {@value #HOPS} header so that a request looping through a dependency
+ *     cycle can be stopped, as IP's TTL stops a packet
  */
-public record TraceContext(String traceId, String spanId, boolean sampled) {
+public record TraceContext(String traceId, String spanId, boolean sampled, int hops) {
   public static final String TRACEPARENT = "traceparent";
+  public static final String HOPS = "simianviz-hops";
 
   private static final HexFormat HEX = HexFormat.of();
+
+  public TraceContext(String traceId, String spanId, boolean sampled) {
+    this(traceId, spanId, sampled, 0);
+  }
 
   /** A new trace: what a traffic source starts for every request. */
   public static TraceContext root(boolean sampled) {
@@ -25,7 +33,12 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
 
   /** A span in the same trace whose parent is this one. */
   public TraceContext child() {
-    return new TraceContext(traceId, newSpanId(), sampled);
+    return new TraceContext(traceId, newSpanId(), sampled, hops + 1);
+  }
+
+  /** The {@value #HOPS} header's value. */
+  public String hopsHeader() {
+    return Integer.toString(hops);
   }
 
   public String traceparent() {
@@ -34,6 +47,20 @@ public record TraceContext(String traceId, String spanId, boolean sampled) {
 
   /** The caller's context from request headers, or null when the request carries none. */
   public static TraceContext fromHeaders(MultiMap headers) {
+    TraceContext context = contextFromHeaders(headers);
+    String hops = headers.get(HOPS);
+    if (context == null || hops == null) {
+      return context;
+    }
+    try {
+      return new TraceContext(
+          context.traceId, context.spanId, context.sampled, Math.max(0, Integer.parseInt(hops)));
+    } catch (NumberFormatException e) {
+      return context;
+    }
+  }
+
+  private static TraceContext contextFromHeaders(MultiMap headers) {
     String w3c = headers.get(TRACEPARENT);
     if (w3c != null) {
       return parseTraceparent(w3c);
