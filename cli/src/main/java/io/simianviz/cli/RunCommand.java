@@ -84,8 +84,13 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
     }
+    if (port < 0 || port > 65_535) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--port: must be between 0 and 65535 (was " + port + ")");
+    }
     Duration warmFor = duration("--warmup", warmup);
-    LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
+    LoadedArchitecture loaded =
+        ArchitectureInput.load(file, spec.commandLine().getErr(), expansion.options());
     Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
     RunOptions options =
         new RunOptions(

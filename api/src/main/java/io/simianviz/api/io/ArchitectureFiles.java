@@ -1,5 +1,6 @@
 package io.simianviz.api.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -87,8 +88,7 @@ public final class ArchitectureFiles {
       // JSON goes to the JSON parser: YAML forbids the tabs that JSON (and spigo's files) allow.
       root = text.stripLeading().startsWith("{") ? JSON.readTree(text) : YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidArchitectureException(
-          "", "not valid YAML or JSON: " + e.getOriginalMessage());
+      throw new InvalidArchitectureException("", "not valid YAML or JSON: " + oneLine(e));
     }
     if (root == null || !root.isObject()) {
       throw new InvalidArchitectureException(
@@ -105,6 +105,18 @@ public final class ArchitectureFiles {
     throw new InvalidArchitectureException(
         "",
         "neither an Architecture (no apiVersion and kind) nor a spigo architecture (no services)");
+  }
+
+  /**
+   * The parser's reason on one line with where it stopped: SnakeYAML's messages span several lines
+   * with a copy of the offending text and a caret under it.
+   */
+  private static String oneLine(JsonProcessingException e) {
+    String reason = e.getOriginalMessage().strip().lines().findFirst().orElse("").strip();
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1
+        ? reason
+        : reason + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   private static Architecture customResource(JsonNode root) {
