@@ -2,7 +2,6 @@ package io.simianviz.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -13,9 +12,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
+import io.simianviz.api.v1alpha1.TrafficSummary;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
@@ -26,16 +25,16 @@ import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
 import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
+import io.simianviz.operator.traffic.SourceReading;
+import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Materialises an Architecture: validates it, applies the builders' objects through the workflow of
@@ -83,7 +82,10 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   @Override
   public List<EventSource<?, Architecture>> prepareEventSources(
       EventSourceContext<Architecture> context) {
-    return List.of(TrafficSourcePods.eventSource(context));
+    ArchitecturePods pods = new ArchitecturePods(context);
+    return List.of(
+        pods.eventSource(),
+        new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval()));
   }
 
   @Override
@@ -115,34 +117,26 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         context
             .getSecondaryResourcesAsStream(Deployment.class)
             .collect(Collectors.toMap(d -> d.getMetadata().getName(), Function.identity()));
-    List<Pod> sources = context.getSecondaryResourcesAsStream(Pod.class).toList();
+    // What the traffic poller fetched last; a change there is what triggers this reconcile.
+    TrafficSummary traffic =
+        TrafficSources.summary(
+            context.getSecondaryResources(SourceReading.class),
+            previous == null ? null : previous.getTraffic());
     ArchitectureStatus status =
         ArchitectureStatusAggregator.valid(
             previous,
             generation(architecture),
             desiredDeployments,
             actual,
-            trafficSources.summarize(
-                architecture, sources, previous == null ? null : previous.getTraffic()),
+            traffic,
             clock.instant());
     segmentation.update(
         architecture, status, generation(architecture), context.getClient(), clock.instant());
     UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
-    // Traffic figures and reachability change without any Kubernetes event: look again on a timer.
-    return recheckAfter(architecture, desiredDeployments)
-        .map(control::rescheduleAfter)
-        .orElse(control);
-  }
-
-  /** The shorter of the traffic interval (with traffic sources) and the segmentation re-check. */
-  private Optional<Duration> recheckAfter(Architecture architecture, List<Deployment> deployments) {
-    Optional<Duration> traffic =
-        hasTrafficSources(deployments) ? Optional.of(config.trafficInterval()) : Optional.empty();
-    Optional<Duration> probes =
-        Defaults.segmentationEnabled(architecture.getSpec()) && !deployments.isEmpty()
-            ? Optional.of(segmentation.interval())
-            : Optional.empty();
-    return Stream.of(traffic, probes).flatMap(Optional::stream).min(Duration::compareTo);
+    // Reachability changes without any Kubernetes event: look again on a timer.
+    return Defaults.segmentationEnabled(architecture.getSpec()) && !desiredDeployments.isEmpty()
+        ? control.rescheduleAfter(segmentation.interval())
+        : control;
   }
 
   private UpdateControl<Architecture> writeIfChanged(
@@ -165,12 +159,6 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     patch.setSpec(null);
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
-  }
-
-  private static boolean hasTrafficSources(List<Deployment> deployments) {
-    return deployments.stream()
-        .map(d -> d.getMetadata().getLabels().get(ManifestLabels.PACKAGE))
-        .anyMatch(TrafficSourcePods.SOURCE_PACKAGE::equals);
   }
 
   private static long generation(Architecture architecture) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class StatsServer implements AutoCloseable {
   private final HttpServer server;
   private final AtomicInteger hits = new AtomicInteger();
-  private final AtomicReference<String> body = new AtomicReference<>("{}");
+  private final AtomicReference<List<String>> bodies = new AtomicReference<>(List.of("{}"));
   private final AtomicInteger status = new AtomicInteger(200);
 
   public StatsServer() throws IOException {
@@ -24,8 +25,9 @@ public final class StatsServer implements AutoCloseable {
     server.createContext(
         "/stats",
         exchange -> {
-          hits.incrementAndGet();
-          byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+          int hit = hits.incrementAndGet();
+          List<String> turns = bodies.get();
+          byte[] bytes = turns.get((hit - 1) % turns.size()).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("content-type", "application/json");
           exchange.sendResponseHeaders(status.get(), bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -45,7 +47,12 @@ public final class StatsServer implements AutoCloseable {
   }
 
   public void answer(String json) {
-    body.set(json);
+    answerInTurn(json);
+  }
+
+  /** Answers with each body in turn, the first again after the last. */
+  public void answerInTurn(String... json) {
+    bodies.set(List.of(json));
     status.set(200);
   }
 
