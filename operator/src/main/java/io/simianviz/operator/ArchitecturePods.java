@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An informer on the pods of every architecture, the cache the traffic poller reads: a traffic
- * source's IP is where /stats is read. The pods belong to ReplicaSets, not to the Architecture, so
- * they map back to it by their architecture label (the Architecture's name, a DNS label, which is
- * checked before any pod exists).
+ * An informer on the pods of every architecture, the cache the pollers read: a traffic source's IP
+ * is where /stats is read, a tier's running pod is where its segmentation probes start. The pods
+ * belong to ReplicaSets, not to the Architecture, so they map back to it by their architecture
+ * label (the Architecture's name, a DNS label, which is checked before any pod exists).
  *
  * <p>Pod events trigger no reconcile: pods change often, and what the status shows of them comes
- * through the poller, whose changed results do.
+ * through the pollers, whose changed results do.
  */
 final class ArchitecturePods {
   /** The value of the package label on traffic source pods. */
@@ -40,7 +40,7 @@ final class ArchitecturePods {
             .withGenericFilter(pod -> false)
             .build();
     informer = new InformerEventSource<>(configuration, context);
-    // Synced before the poller starts, which reads it from its first run on.
+    // Synced before the pollers start, which read it from their first run on.
     informer.setEventSourcePriority(EventSourceStartPriority.RESOURCE_STATE_LOADER);
   }
 

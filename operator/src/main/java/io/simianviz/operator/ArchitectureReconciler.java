@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TrafficSummary;
-import io.simianviz.model.Defaults;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
 import io.simianviz.operator.desired.DeploymentsDependent;
@@ -23,6 +22,9 @@ import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
 import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
+import io.simianviz.operator.segmentation.ProbeRound;
+import io.simianviz.operator.segmentation.ProbeRoundSource;
+import io.simianviz.operator.segmentation.ProbeRunner;
 import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
 import io.simianviz.operator.traffic.SourceReading;
@@ -44,6 +46,10 @@ import java.util.stream.Collectors;
  * preconditions: a dependent whose precondition fails is deleted by JOSDK, and an invalid edit must
  * leave the running objects alone. The Deployments wait for the ServiceAccount their pods run as
  * and for the NetworkPolicies, so no pod ever starts unsegmented.
+ *
+ * <p>Nothing here waits on a pod: the traffic figures and the segmentation probe results are
+ * fetched by event sources on threads of their own ({@link TrafficPoller}, {@link
+ * ProbeRoundSource}), whose changed results trigger a reconcile; the reconcile reads their latest.
  */
 @ControllerConfiguration(name = ArchitectureReconciler.NAME)
 @Workflow(
@@ -62,30 +68,32 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
 
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
+  private final ProbeRunner probeRunner;
   private final StatusEvents statusEvents;
-  private final SegmentationCheck segmentation;
   private final Clock clock;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
+      ProbeRunner probeRunner,
       StatusEvents statusEvents,
-      SegmentationCheck segmentation,
       Clock clock) {
     this.config = config;
     this.trafficSources = trafficSources;
+    this.probeRunner = probeRunner;
     this.statusEvents = statusEvents;
-    this.segmentation = segmentation;
     this.clock = clock;
   }
 
+  /** The informer on pods, and the pollers that read the pods it caches. */
   @Override
   public List<EventSource<?, Architecture>> prepareEventSources(
       EventSourceContext<Architecture> context) {
     ArchitecturePods pods = new ArchitecturePods(context);
     return List.of(
         pods.eventSource(),
-        new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval()));
+        new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval()),
+        new ProbeRoundSource(context, pods::of, probeRunner, config, clock));
   }
 
   @Override
@@ -112,12 +120,11 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     desired.attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    List<Deployment> desiredDeployments = desired.ofType(Deployment.class);
     Map<String, Deployment> actual =
         context
             .getSecondaryResourcesAsStream(Deployment.class)
             .collect(Collectors.toMap(d -> d.getMetadata().getName(), Function.identity()));
-    // What the traffic poller fetched last; a change there is what triggers this reconcile.
+    // What the pollers fetched last; a change there is what triggers this reconcile.
     TrafficSummary traffic =
         TrafficSources.summary(
             context.getSecondaryResources(SourceReading.class),
@@ -126,17 +133,17 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         ArchitectureStatusAggregator.valid(
             previous,
             generation(architecture),
-            desiredDeployments,
+            desired.ofType(Deployment.class),
             actual,
             traffic,
             clock.instant());
-    segmentation.update(
-        architecture, status, generation(architecture), context.getClient(), clock.instant());
-    UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
-    // Reachability changes without any Kubernetes event: look again on a timer.
-    return Defaults.segmentationEnabled(architecture.getSpec()) && !desiredDeployments.isEmpty()
-        ? control.rescheduleAfter(segmentation.interval())
-        : control;
+    SegmentationCheck.update(
+        architecture,
+        status,
+        generation(architecture),
+        context.getSecondaryResource(ProbeRound.class),
+        clock.instant());
+    return writeIfChanged(architecture, status, serialization);
   }
 
   private UpdateControl<Architecture> writeIfChanged(
