@@ -1,11 +1,10 @@
 package io.simianviz.operator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -33,7 +32,6 @@ import io.simianviz.operator.traffic.TrafficSources;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,19 +67,19 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
   private final ProbeRunner probeRunner;
-  private final StatusEvents statusEvents;
+  private final StatusPatch statusPatch;
   private final Clock clock;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
       ProbeRunner probeRunner,
-      StatusEvents statusEvents,
+      StatusPatch statusPatch,
       Clock clock) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.probeRunner = probeRunner;
-    this.statusEvents = statusEvents;
+    this.statusPatch = statusPatch;
     this.clock = clock;
   }
 
@@ -114,7 +112,10 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
       ArchitectureStatus status =
           ArchitectureStatusAggregator.invalid(
               previous, generation(architecture), SpecProblems.message(problems), clock.instant());
-      return writeIfChanged(architecture, status, serialization);
+      return statusPatch
+          .of(architecture, status, serialization)
+          .map(UpdateControl::patchStatus)
+          .orElseGet(UpdateControl::noUpdate);
     }
 
     desired.attachTo(context);
@@ -143,29 +144,29 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         generation(architecture),
         context.getSecondaryResource(ProbeRound.class),
         clock.instant());
-    return writeIfChanged(architecture, status, serialization);
+    return statusPatch
+        .of(architecture, status, serialization)
+        .map(UpdateControl::patchStatus)
+        .orElseGet(UpdateControl::noUpdate);
   }
 
-  private UpdateControl<Architecture> writeIfChanged(
-      Architecture architecture, ArchitectureStatus status, KubernetesSerialization serialization) {
-    ArchitectureStatus previous = architecture.getStatus();
-    JsonNode before =
-        previous == null ? null : serialization.convertValue(previous, JsonNode.class);
-    if (Objects.equals(before, serialization.convertValue(status, JsonNode.class))) {
-      return UpdateControl.noUpdate();
-    }
-    statusEvents.announce(architecture, previous, status);
-    // Only name, namespace and status: with server-side apply the operator then owns the status
-    // fields and nothing of the spec.
-    Architecture patch = new Architecture();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(architecture.getMetadata().getName())
-            .withNamespace(architecture.getMetadata().getNamespace())
-            .build());
-    patch.setSpec(null);
-    patch.setStatus(status);
-    return UpdateControl.patchStatus(patch);
+  /**
+   * An unexpected failure (the API server refusing an object, say) shows as Degraded with its
+   * message; JOSDK retries the reconcile as it would without this.
+   */
+  @Override
+  public ErrorStatusUpdateControl<Architecture> updateErrorStatus(
+      Architecture architecture, Context<Architecture> context, Exception e) {
+    ArchitectureStatus status =
+        ArchitectureStatusAggregator.failed(
+            architecture.getStatus(),
+            generation(architecture),
+            FailureMessage.of(e),
+            clock.instant());
+    return statusPatch
+        .of(architecture, status, context.getClient().getKubernetesSerialization())
+        .map(ErrorStatusUpdateControl::patchStatus)
+        .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
   }
 
   private static long generation(Architecture architecture) {
