@@ -1,22 +1,19 @@
 package io.simianviz.operator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.model.Defaults;
+import io.simianviz.api.v1alpha1.TrafficSummary;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
 import io.simianviz.operator.desired.DeploymentsDependent;
@@ -24,18 +21,20 @@ import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
 import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
+import io.simianviz.operator.segmentation.ProbeRound;
+import io.simianviz.operator.segmentation.ProbeRoundSource;
+import io.simianviz.operator.segmentation.ProbeRunner;
 import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
+import io.simianviz.operator.traffic.SourceReading;
+import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Materialises an Architecture: validates it, applies the builders' objects through the workflow of
@@ -45,6 +44,10 @@ import java.util.stream.Stream;
  * preconditions: a dependent whose precondition fails is deleted by JOSDK, and an invalid edit must
  * leave the running objects alone. The Deployments wait for the ServiceAccount their pods run as
  * and for the NetworkPolicies, so no pod ever starts unsegmented.
+ *
+ * <p>Nothing here waits on a pod: the traffic figures and the segmentation probe results are
+ * fetched by event sources on threads of their own ({@link TrafficPoller}, {@link
+ * ProbeRoundSource}), whose changed results trigger a reconcile; the reconcile reads their latest.
  */
 @ControllerConfiguration(name = ArchitectureReconciler.NAME)
 @Workflow(
@@ -63,27 +66,32 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
 
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
-  private final StatusEvents statusEvents;
-  private final SegmentationCheck segmentation;
+  private final ProbeRunner probeRunner;
+  private final StatusPatch statusPatch;
   private final Clock clock;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
-      StatusEvents statusEvents,
-      SegmentationCheck segmentation,
+      ProbeRunner probeRunner,
+      StatusPatch statusPatch,
       Clock clock) {
     this.config = config;
     this.trafficSources = trafficSources;
-    this.statusEvents = statusEvents;
-    this.segmentation = segmentation;
+    this.probeRunner = probeRunner;
+    this.statusPatch = statusPatch;
     this.clock = clock;
   }
 
+  /** The informer on pods, and the pollers that read the pods it caches. */
   @Override
   public List<EventSource<?, Architecture>> prepareEventSources(
       EventSourceContext<Architecture> context) {
-    return List.of(TrafficSourcePods.eventSource(context));
+    ArchitecturePods pods = new ArchitecturePods(context);
+    return List.of(
+        pods.eventSource(),
+        new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval()),
+        new ProbeRoundSource(context, pods::of, probeRunner, config, clock));
   }
 
   @Override
@@ -104,73 +112,61 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
       ArchitectureStatus status =
           ArchitectureStatusAggregator.invalid(
               previous, generation(architecture), SpecProblems.message(problems), clock.instant());
-      return writeIfChanged(architecture, status, serialization);
+      return statusPatch
+          .of(architecture, status, serialization)
+          .map(UpdateControl::patchStatus)
+          .orElseGet(UpdateControl::noUpdate);
     }
 
     desired.attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    List<Deployment> desiredDeployments = desired.ofType(Deployment.class);
     Map<String, Deployment> actual =
         context
             .getSecondaryResourcesAsStream(Deployment.class)
             .collect(Collectors.toMap(d -> d.getMetadata().getName(), Function.identity()));
-    List<Pod> sources = context.getSecondaryResourcesAsStream(Pod.class).toList();
+    // What the pollers fetched last; a change there is what triggers this reconcile.
+    TrafficSummary traffic =
+        TrafficSources.summary(
+            context.getSecondaryResources(SourceReading.class),
+            previous == null ? null : previous.getTraffic());
     ArchitectureStatus status =
         ArchitectureStatusAggregator.valid(
             previous,
             generation(architecture),
-            desiredDeployments,
+            desired.ofType(Deployment.class),
             actual,
-            trafficSources.summarize(
-                architecture, sources, previous == null ? null : previous.getTraffic()),
+            traffic,
             clock.instant());
-    segmentation.update(
-        architecture, status, generation(architecture), context.getClient(), clock.instant());
-    UpdateControl<Architecture> control = writeIfChanged(architecture, status, serialization);
-    // Traffic figures and reachability change without any Kubernetes event: look again on a timer.
-    return recheckAfter(architecture, desiredDeployments)
-        .map(control::rescheduleAfter)
-        .orElse(control);
+    SegmentationCheck.update(
+        architecture,
+        status,
+        generation(architecture),
+        context.getSecondaryResource(ProbeRound.class),
+        clock.instant());
+    return statusPatch
+        .of(architecture, status, serialization)
+        .map(UpdateControl::patchStatus)
+        .orElseGet(UpdateControl::noUpdate);
   }
 
-  /** The shorter of the traffic interval (with traffic sources) and the segmentation re-check. */
-  private Optional<Duration> recheckAfter(Architecture architecture, List<Deployment> deployments) {
-    Optional<Duration> traffic =
-        hasTrafficSources(deployments) ? Optional.of(config.trafficInterval()) : Optional.empty();
-    Optional<Duration> probes =
-        Defaults.segmentationEnabled(architecture.getSpec()) && !deployments.isEmpty()
-            ? Optional.of(segmentation.interval())
-            : Optional.empty();
-    return Stream.of(traffic, probes).flatMap(Optional::stream).min(Duration::compareTo);
-  }
-
-  private UpdateControl<Architecture> writeIfChanged(
-      Architecture architecture, ArchitectureStatus status, KubernetesSerialization serialization) {
-    ArchitectureStatus previous = architecture.getStatus();
-    JsonNode before =
-        previous == null ? null : serialization.convertValue(previous, JsonNode.class);
-    if (Objects.equals(before, serialization.convertValue(status, JsonNode.class))) {
-      return UpdateControl.noUpdate();
-    }
-    statusEvents.announce(architecture, previous, status);
-    // Only name, namespace and status: with server-side apply the operator then owns the status
-    // fields and nothing of the spec.
-    Architecture patch = new Architecture();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(architecture.getMetadata().getName())
-            .withNamespace(architecture.getMetadata().getNamespace())
-            .build());
-    patch.setSpec(null);
-    patch.setStatus(status);
-    return UpdateControl.patchStatus(patch);
-  }
-
-  private static boolean hasTrafficSources(List<Deployment> deployments) {
-    return deployments.stream()
-        .map(d -> d.getMetadata().getLabels().get(ManifestLabels.PACKAGE))
-        .anyMatch(TrafficSourcePods.SOURCE_PACKAGE::equals);
+  /**
+   * An unexpected failure (the API server refusing an object, say) shows as Degraded with its
+   * message; JOSDK retries the reconcile as it would without this.
+   */
+  @Override
+  public ErrorStatusUpdateControl<Architecture> updateErrorStatus(
+      Architecture architecture, Context<Architecture> context, Exception e) {
+    ArchitectureStatus status =
+        ArchitectureStatusAggregator.failed(
+            architecture.getStatus(),
+            generation(architecture),
+            FailureMessage.of(e),
+            clock.instant());
+    return statusPatch
+        .of(architecture, status, context.getClient().getKubernetesSerialization())
+        .map(ErrorStatusUpdateControl::patchStatus)
+        .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
   }
 
   private static long generation(Architecture architecture) {

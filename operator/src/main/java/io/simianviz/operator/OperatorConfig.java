@@ -22,7 +22,10 @@ public interface OperatorConfig {
   @WithDefault(ManifestOptions.DEFAULT_OPERATOR_NAMESPACE)
   String namespace();
 
-  /** How often the traffic sources' /stats are read again while an architecture runs. */
+  /**
+   * How often each architecture's traffic sources' /stats are read, off the reconcile thread; a
+   * changed figure triggers a reconcile.
+   */
   @WithDefault("30s")
   Duration trafficInterval();
 

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * DESIGN §10: a reconcile of an architecture whose objects and status are what they should be
  * writes nothing. Every request the mock API server receives is recorded; once the architecture is
- * ready, three more reconciles (they each read the traffic source's /stats, which is how they are
- * counted) must send no POST, PUT, PATCH or DELETE.
+ * ready, three more reconciles must send no POST, PUT, PATCH or DELETE. The reconciles are the
+ * traffic poller's: each /stats read finds a p50 that changed below the two decimals the status
+ * shows, a new reading that triggers a reconcile with nothing to write, so the reads count them.
  */
 @QuarkusTest
 @WithKubernetesTestServer(setup = MockApiServer.class)
@@ -41,7 +42,9 @@ class NoOpReconcileTest {
   void aSteadyArchitectureIsReconciledWithoutASingleWrite()
       throws IOException, InterruptedException {
     try (StatsServer stats = new StatsServer()) {
-      stats.answer(StatsServer.trafficStats(1000, 0, 1.0, 1.0, 3.0));
+      stats.answerInTurn(
+          StatsServer.trafficStats(1000, 0, 1.0, 1.001, 3.0),
+          StatsServer.trafficStats(1000, 0, 1.0, 1.002, 3.0));
       Architecture lamp = client.resource(Fixtures.lamp(Fixtures.namespace("noop"))).create();
       String namespace = lamp.getMetadata().getNamespace();
       await()

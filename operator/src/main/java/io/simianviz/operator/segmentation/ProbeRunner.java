@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * Runs a plan's probes, each through one running pod of its calling tier, at most {@code
  * probeConcurrency} at a time. A tier without a running pod, or a pod that cannot be asked, gives
  * an outcome that meets no expectation ({@code no-pod}, {@code error}), never an exception: the
- * probes are information, not a reason to fail a reconcile.
+ * probes are information, and a round ends with an outcome for every probe.
  */
 @ApplicationScoped
 public class ProbeRunner {

@@ -98,6 +98,20 @@ public final class ArchitectureStatusAggregator {
     return status;
   }
 
+  /**
+   * The status after a reconcile failed unexpectedly: Degraded with the reason; everything else
+   * stays as it was, observedGeneration included, since this generation was not reconciled.
+   */
+  public static ArchitectureStatus failed(
+      ArchitectureStatus previous, long generation, String error, Instant now) {
+    Conditions conditions = new Conditions(conditionsOf(previous), generation, now);
+    conditions.set(Conditions.DEGRADED, true, "ReconcileError", error);
+    ArchitectureStatus status = copyOf(previous);
+    status.setObservedGeneration(previous == null ? null : previous.getObservedGeneration());
+    status.setConditions(conditions.list());
+    return status;
+  }
+
   private static List<TierStatus> tiers(List<DeploymentRollout> rollouts) {
     Map<String, TierStatus> byTier = new LinkedHashMap<>();
     for (DeploymentRollout r : rollouts) {

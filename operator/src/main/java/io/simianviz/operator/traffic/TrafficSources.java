@@ -9,7 +9,6 @@ import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.TrafficSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,8 @@ import org.jboss.logging.Logger;
  * Reads every traffic source pod of an architecture and sums their figures. A pod that cannot be
  * read counts with its last reading (none if never read); when no pod has ever been read, the
  * summary the status already shows stays. Failures are logged, never thrown: the traffic summary is
- * information, not a reason to fail a reconcile.
+ * information, not a reason to stop polling. The traffic poller calls {@link #read}, the reconcile
+ * {@link #summary}.
  */
 @ApplicationScoped
 public class TrafficSources {
@@ -39,16 +39,16 @@ public class TrafficSources {
   }
 
   /**
+   * Reads every pod; a pod that does not answer keeps its last reading.
+   *
    * @param pods the architecture's traffic source pods
-   * @param last the summary the status shows now (may be null)
+   * @return the last reading of each pod that has ever answered
    */
-  public TrafficSummary summarize(
-      Architecture architecture, Collection<Pod> pods, TrafficSummary last) {
-    String key =
-        architecture.getMetadata().getNamespace() + "/" + architecture.getMetadata().getName();
+  public Set<SourceReading> read(Architecture architecture, Collection<Pod> pods) {
+    String key = key(architecture);
     if (pods.isEmpty()) {
       lastReadings.remove(key);
-      return last;
+      return Set.of();
     }
     Map<String, TrafficReading> readings =
         lastReadings.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
@@ -58,8 +58,36 @@ public class TrafficSources {
     for (Pod pod : pods) {
       read(pod).ifPresent(r -> readings.put(pod.getMetadata().getUid(), r));
     }
-    List<TrafficReading> known = new ArrayList<>(readings.values());
-    return known.isEmpty() ? last : TrafficTotals.of(known);
+    return readings.entrySet().stream()
+        .map(e -> new SourceReading(e.getKey(), e.getValue()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Reads every pod and sums what is known.
+   *
+   * @param pods the architecture's traffic source pods
+   * @param last the summary the status shows now (may be null)
+   */
+  public TrafficSummary summarize(
+      Architecture architecture, Collection<Pod> pods, TrafficSummary last) {
+    return summary(read(architecture, pods), last);
+  }
+
+  /** The sum of the readings; while there are none, the summary the status shows (may be null). */
+  public static TrafficSummary summary(Collection<SourceReading> readings, TrafficSummary last) {
+    return readings.isEmpty()
+        ? last
+        : TrafficTotals.of(readings.stream().map(SourceReading::reading).toList());
+  }
+
+  /** Drops what is remembered of a deleted architecture. */
+  public void forget(Architecture architecture) {
+    lastReadings.remove(key(architecture));
+  }
+
+  private static String key(Architecture architecture) {
+    return architecture.getMetadata().getNamespace() + "/" + architecture.getMetadata().getName();
   }
 
   private Optional<TrafficReading> read(Pod pod) {

@@ -1,6 +1,7 @@
 package io.simianviz.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -128,6 +129,46 @@ class ArchitectureStatusAggregatorTest {
         .extracting(Condition::getStatus, Condition::getObservedGeneration)
         .containsExactly("True", 1L);
     assertThat(invalid.getTiers()).isEqualTo(ready.getTiers());
+  }
+
+  @Test
+  void aFailedReconcileIsDegradedAndKeepsEverythingElse() {
+    ArchitectureStatus ready =
+        ArchitectureStatusAggregator.valid(null, 1, desired, allReady(), null, T0);
+
+    ArchitectureStatus failed =
+        ArchitectureStatusAggregator.failed(ready, 2, "deployments: connection refused", T1);
+
+    assertThat(failed.getObservedGeneration()).isEqualTo(1);
+    assertThat(condition(failed, Conditions.DEGRADED))
+        .extracting(
+            Condition::getStatus,
+            Condition::getReason,
+            Condition::getMessage,
+            Condition::getObservedGeneration,
+            Condition::getLastTransitionTime)
+        .containsExactly(
+            "True",
+            "ReconcileError",
+            "deployments: connection refused",
+            2L,
+            "2025-01-01T10:05:00Z");
+    assertThat(condition(failed, Conditions.READY)).isEqualTo(condition(ready, Conditions.READY));
+    assertThat(failed.getConditions())
+        .extracting(Condition::getType)
+        .containsExactly("Ready", "Progressing", "Degraded", "InvalidSpec");
+    assertThat(failed.getTiers()).isEqualTo(ready.getTiers());
+  }
+
+  @Test
+  void aFailureWithoutAnEarlierStatusIsOnlyDegraded() {
+    ArchitectureStatus failed =
+        ArchitectureStatusAggregator.failed(null, 1, "connection refused", T0);
+
+    assertThat(failed.getObservedGeneration()).isNull();
+    assertThat(failed.getConditions())
+        .extracting(Condition::getType, Condition::getStatus)
+        .containsExactly(tuple("Degraded", "True"));
   }
 
   @Test

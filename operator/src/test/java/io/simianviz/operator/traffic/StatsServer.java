@@ -6,31 +6,51 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A loopback HTTP server standing in for a traffic source pod's admin port: answers /stats with the
- * body it is given (or an HTTP error) and counts the requests.
+ * body it is given (or an HTTP error), or holds every request until it closes, and counts the
+ * requests and the answers.
  */
 public final class StatsServer implements AutoCloseable {
+  /** The longest a held request waits for the server to close. */
+  private static final long HOLD_SECONDS = 30;
+
   private final HttpServer server;
+  private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicInteger hits = new AtomicInteger();
-  private final AtomicReference<String> body = new AtomicReference<>("{}");
+  private final AtomicInteger answered = new AtomicInteger();
+  private final AtomicReference<List<String>> bodies = new AtomicReference<>(List.of("{}"));
   private final AtomicInteger status = new AtomicInteger(200);
+  private final AtomicBoolean hold = new AtomicBoolean();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   public StatsServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(handlers);
     server.createContext(
         "/stats",
         exchange -> {
-          hits.incrementAndGet();
-          byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+          int hit = hits.incrementAndGet();
+          if (hold.get()) {
+            awaitClosing();
+          }
+          List<String> turns = bodies.get();
+          byte[] bytes = turns.get((hit - 1) % turns.size()).getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("content-type", "application/json");
           exchange.sendResponseHeaders(status.get(), bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
           }
+          answered.incrementAndGet();
         });
     server.start();
   }
@@ -45,12 +65,22 @@ public final class StatsServer implements AutoCloseable {
   }
 
   public void answer(String json) {
-    body.set(json);
+    answerInTurn(json);
+  }
+
+  /** Answers with each body in turn, the first again after the last. */
+  public void answerInTurn(String... json) {
+    bodies.set(List.of(json));
     status.set(200);
   }
 
   public void fail(int httpStatus) {
     status.set(httpStatus);
+  }
+
+  /** Holds every request from now on until the server closes (at most 30 s), like a hung pod. */
+  public void hold() {
+    hold.set(true);
   }
 
   public int port() {
@@ -61,8 +91,23 @@ public final class StatsServer implements AutoCloseable {
     return hits.get();
   }
 
+  /** Requests answered so far; a held request is answered when the server closes. */
+  public int answered() {
+    return answered.get();
+  }
+
+  private void awaitClosing() {
+    try {
+      closing.await(HOLD_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
+    closing.countDown();
     server.stop(0);
+    handlers.shutdownNow();
   }
 }
