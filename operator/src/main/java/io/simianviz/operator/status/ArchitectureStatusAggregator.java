@@ -14,8 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The status of an Architecture (DESIGN §3) from what it should have and what the cluster reports.
- * Pure: the same inputs give an equal status, so an unchanged status is never written again. A The
+ * The status of an Architecture (docs/kubernetes.md) from what it should have and what the cluster reports.
+ * Pure: the same inputs give an equal status, so an unchanged status is never written again. The
  * segmentation section is carried over here and updated by SegmentationCheck.
  */
 public final class ArchitectureStatusAggregator {
