@@ -9,6 +9,8 @@ import io.simianviz.model.validation.InvalidArchitectureException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,6 +59,14 @@ final class RenderCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}.")
   String operatorNamespace;
 
+  @Option(
+      names = "--scrape-namespace",
+      paramLabel = "NS",
+      description =
+          "Another namespace allowed to reach the admin port, e.g. where Prometheus scrapes"
+              + " /metrics; repeatable.")
+  List<String> scrapeNamespaces = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
@@ -68,6 +78,12 @@ final class RenderCommand implements Callable<Integer> {
         ManifestOptions.defaults(version()).withOperatorNamespace(operatorNamespace);
     if (image != null) {
       options = options.withImage(image);
+    }
+    try {
+      options = options.withScrapeNamespaces(scrapeNamespaces);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--scrape-namespace: " + e.getMessage());
     }
     String yaml;
     try {

@@ -4,6 +4,8 @@ import io.simianviz.api.manifest.ManifestOptions;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The operator's own settings ({@code simianviz.operator.*} in application.properties, or the
@@ -21,6 +23,12 @@ public interface OperatorConfig {
    */
   @WithDefault(ManifestOptions.DEFAULT_OPERATOR_NAMESPACE)
   String namespace();
+
+  /**
+   * More namespaces admitted to every pod's admin port, e.g. where a Prometheus scrapes /metrics;
+   * none by default.
+   */
+  Optional<List<String>> scrapeNamespaces();
 
   /**
    * How often each architecture's traffic sources' /stats are read, off the reconcile thread; a
@@ -66,9 +74,10 @@ public interface OperatorConfig {
   /** The rendering settings the manifest builders take. */
   default ManifestOptions manifestOptions() {
     return new ManifestOptions(
-        nanoserviceImage(),
-        namespace(),
-        ManifestOptions.DEFAULT_SERVICE_PORT,
-        ManifestOptions.DEFAULT_ADMIN_PORT);
+            nanoserviceImage(),
+            namespace(),
+            ManifestOptions.DEFAULT_SERVICE_PORT,
+            ManifestOptions.DEFAULT_ADMIN_PORT)
+        .withScrapeNamespaces(scrapeNamespaces().orElse(List.of()));
   }
 }

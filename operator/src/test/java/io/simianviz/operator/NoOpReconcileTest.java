@@ -23,11 +23,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A reconcile of an architecture whose objects and status are what they should be
- * writes nothing. Every request the mock API server receives is recorded; once the architecture is
- * ready, three more reconciles must send no POST, PUT, PATCH or DELETE. The reconciles are the
- * traffic poller's: each /stats read finds a p50 that changed below the two decimals the status
- * shows, a new reading that triggers a reconcile with nothing to write, so the reads count them.
+ * A reconcile of an architecture whose objects and status are what they should be writes nothing.
+ * Every request the mock API server receives is recorded; once the architecture is ready, three
+ * more reconciles must send no POST, PUT, PATCH or DELETE. The reconciles are the traffic poller's:
+ * each /stats read finds a p50 that changed below the two decimals the status shows, a new reading
+ * that triggers a reconcile with nothing to write, so the reads count them.
  */
 @QuarkusTest
 @WithKubernetesTestServer(setup = MockApiServer.class)

@@ -1,5 +1,8 @@
 package io.simianviz.api.manifest;
 
+import io.simianviz.model.DnsNames;
+import java.util.List;
+
 /**
  * Settings of the rendering that are not part of an Architecture: where the operator runs and which
  * nanoservice image and ports the pods use.
@@ -9,15 +12,30 @@ package io.simianviz.api.manifest;
  *     NetworkPolicies (the operator reads /stats and runs segmentation probes from there)
  * @param servicePort the port every nanoservice serves requests on
  * @param adminPort the port of /health, /stats, /metrics and the segmentation probe
+ * @param scrapeNamespaces more namespaces whose pods may reach the admin port, e.g. where a
+ *     Prometheus scrapes /metrics from
  */
 public record ManifestOptions(
-    String image, String operatorNamespace, int servicePort, int adminPort) {
+    String image,
+    String operatorNamespace,
+    int servicePort,
+    int adminPort,
+    List<String> scrapeNamespaces) {
   public static final String IMAGE_REPOSITORY = "simianviz/nanoservice";
   public static final String DEFAULT_OPERATOR_NAMESPACE = "simianviz-system";
   public static final int DEFAULT_SERVICE_PORT = 8080;
   public static final int DEFAULT_ADMIN_PORT = 8081;
 
+  public ManifestOptions(String image, String operatorNamespace, int servicePort, int adminPort) {
+    this(image, operatorNamespace, servicePort, adminPort, List.of());
+  }
+
   public ManifestOptions {
+    scrapeNamespaces = List.copyOf(scrapeNamespaces);
+    if (scrapeNamespaces.stream().anyMatch(n -> !DnsNames.isLabel(n))) {
+      throw new IllegalArgumentException(
+          "scrape namespaces must be namespace names (was " + scrapeNamespaces + ")");
+    }
     if (image == null || image.isBlank()) {
       throw new IllegalArgumentException("image must not be empty");
     }
@@ -42,11 +60,16 @@ public record ManifestOptions(
   }
 
   public ManifestOptions withImage(String newImage) {
-    return new ManifestOptions(newImage, operatorNamespace, servicePort, adminPort);
+    return new ManifestOptions(
+        newImage, operatorNamespace, servicePort, adminPort, scrapeNamespaces);
   }
 
   public ManifestOptions withOperatorNamespace(String namespace) {
-    return new ManifestOptions(image, namespace, servicePort, adminPort);
+    return new ManifestOptions(image, namespace, servicePort, adminPort, scrapeNamespaces);
+  }
+
+  public ManifestOptions withScrapeNamespaces(List<String> namespaces) {
+    return new ManifestOptions(image, operatorNamespace, servicePort, adminPort, namespaces);
   }
 
   private static void checkPort(String what, int port) {

@@ -23,8 +23,9 @@ import java.util.Map;
  * and egress of the architecture's pods; per tier that runs pods, {@code <arch>-<tier>-allow}
  * allows ingress on the service port from the pods of its callers (the tiers that list it as a
  * dependency, itself when self-dependent, and the callers of an elb in front of it), ingress on the
- * admin port from the operator's namespace, and egress to kube-dns (UDP and TCP 53), to the service
- * port of the pods of its dependencies (through elbs) and, when tracing is on, to the Zipkin port.
+ * admin port from the operator's namespace (and the scrape namespaces, for /metrics), and egress to
+ * kube-dns (UDP and TCP 53), to the service port of the pods of its dependencies (through elbs)
+ * and, when tracing is on, to the Zipkin port.
  */
 final class SegmentationPolicies {
   private static final String KUBE_SYSTEM = "kube-system";
@@ -87,9 +88,12 @@ final class SegmentationPolicies {
               .withPorts(tcp(options.servicePort()))
               .build());
     }
+    List<NetworkPolicyPeer> admins = new ArrayList<>();
+    admins.add(namespace(options.operatorNamespace()));
+    options.scrapeNamespaces().forEach(ns -> admins.add(namespace(ns)));
     ingress.add(
         new NetworkPolicyIngressRuleBuilder()
-            .withFrom(namespace(options.operatorNamespace()))
+            .withFrom(admins)
             .withPorts(tcp(options.adminPort()))
             .build());
 

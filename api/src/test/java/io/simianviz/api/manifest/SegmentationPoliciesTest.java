@@ -114,6 +114,35 @@ class SegmentationPoliciesTest {
     }
   }
 
+  @Test
+  void scrapeNamespacesReachTheAdminPortOnly() throws IOException {
+    List<NetworkPolicy> policies =
+        ofKind(
+            ArchitectureManifests.build(
+                example("lamp.yaml"), OPTIONS.withScrapeNamespaces(List.of("monitoring"))),
+            NetworkPolicy.class);
+    for (NetworkPolicy p : policies.subList(1, policies.size())) {
+      List<NetworkPolicyIngressRule> toNamespaces =
+          p.getSpec().getIngress().stream()
+              .filter(r -> r.getFrom().get(0).getNamespaceSelector() != null)
+              .toList();
+      assertThat(toNamespaces)
+          .singleElement()
+          .satisfies(
+              rule -> {
+                assertThat(rule.getPorts())
+                    .singleElement()
+                    .extracting(port -> port.getPort().getIntVal())
+                    .isEqualTo(8081);
+                assertThat(rule.getFrom())
+                    .extracting(peer -> peer.getNamespaceSelector().getMatchLabels())
+                    .containsExactly(
+                        Map.of("kubernetes.io/metadata.name", "simianviz-system"),
+                        Map.of("kubernetes.io/metadata.name", "monitoring"));
+              });
+    }
+  }
+
   private static List<NetworkPolicy> policies(Architecture arch) {
     return ofKind(ArchitectureManifests.build(arch, OPTIONS), NetworkPolicy.class);
   }

@@ -14,9 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The status of an Architecture (docs/kubernetes.md) from what it should have and what the cluster reports.
- * Pure: the same inputs give an equal status, so an unchanged status is never written again. The
- * segmentation section is carried over here and updated by SegmentationCheck.
+ * The status of an Architecture (docs/kubernetes.md) from what it should have and what the cluster
+ * reports. Pure: the same inputs give an equal status, so an unchanged status is never written
+ * again. The segmentation section is carried over here and updated by SegmentationCheck.
  */
 public final class ArchitectureStatusAggregator {
   private static final int NAMES_IN_MESSAGE = 5;

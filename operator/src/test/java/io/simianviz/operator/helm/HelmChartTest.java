@@ -85,6 +85,14 @@ public class HelmChartTest {
   }
 
   @Test
+  void scrapeNamespacesReachTheOperatorAsAList() {
+    assertThat(env(operatorContainer(render(""))))
+        .doesNotContainKey("SIMIANVIZ_OPERATOR_SCRAPE_NAMESPACES");
+    assertThat(env(operatorContainer(render("scrapeNamespaces: [monitoring, prometheus]\n"))))
+        .containsEntry("SIMIANVIZ_OPERATOR_SCRAPE_NAMESPACES", "monitoring,prometheus");
+  }
+
+  @Test
   void watchedNamespacesGetARoleBindingEachAndNothingClusterWide() {
     RenderedChart chart =
         render(
