@@ -49,6 +49,10 @@ class BadInputCatalogueTest {
             "count too big",
             LAMP_HEAD + "  services: [{name: a, package: store, count: 99999999999}]\n",
             "services[0].count"),
+        Arguments.of(
+            "a billion instances",
+            LAMP_HEAD + "  services: [{name: a, package: store, count: 1000000000, regions: 1}]\n",
+            "services: 1000000000 instances in all"),
         Arguments.of("duplicate keys", LAMP_HEAD + "  scale: 1\n  scale: 2\n", "scale"),
         Arguments.of("unknown field", LAMP_HEAD + "  services: []\n  colour: blue\n", "colour"),
         Arguments.of("spigo without services", "{\"arch\": \"x\"}", "neither an Architecture"),
@@ -85,6 +89,7 @@ class BadInputCatalogueTest {
         Arguments.of(new String[] {"graph", lamp, "--scale", "-5"}, "scale"),
         Arguments.of(new String[] {"graph", lamp, "--scale", "0"}, "scale"),
         Arguments.of(new String[] {"graph", lamp, "--scale", "lots"}, "--scale"),
+        Arguments.of(new String[] {"graph", lamp, "--scale", "100000000"}, "instances in all"),
         Arguments.of(new String[] {"graph", lamp, "--regions", "0"}, "regionCount"),
         Arguments.of(new String[] {"graph", lamp, "--regions", "99"}, "regionCount"),
         Arguments.of(new String[] {"graph", lamp, "--format", "svg"}, "--format"),

@@ -28,6 +28,9 @@ public final class ArchitectureValidator {
     this.spec = spec;
   }
 
+  /** The most pods a Kubernetes cluster holds; far beyond what one machine runs locally. */
+  public static final long MAX_INSTANCES = 100_000;
+
   public static ValidationResult validate(ArchitectureSpec spec) {
     ArchitectureValidator v = new ArchitectureValidator(spec);
     v.run();
@@ -64,6 +67,14 @@ public final class ArchitectureValidator {
           regionCountValid ? regionCount : 0,
           regionNames.size(),
           Math.max(scale, 1));
+    }
+    if (instances > MAX_INSTANCES) {
+      error(
+          "services",
+          instances
+              + " instances in all (counts x scale x regions); at most "
+              + MAX_INSTANCES
+              + ", the most pods a Kubernetes cluster holds");
     }
     victim("victim", spec.getVictim());
     if (spec.getChaos() != null && spec.getChaos().getMonkey() != null) {
@@ -103,6 +114,10 @@ public final class ArchitectureValidator {
     }
     int count = Defaults.count(tier);
     int regions = Defaults.regions(tier);
+    if (count >= 0 && regions >= 0) {
+      long perRegion = count == 0 ? 1 : Math.max(1, (long) count * scale / 100);
+      instances += perRegion * (regions == 0 ? 1 : (long) regions * Math.max(regionCount, 1));
+    }
     if (count < 0) {
       error(at + ".count", "must not be negative (was " + count + ")");
     } else if (count > 0 && (long) count * scale < 100) {
@@ -186,6 +201,8 @@ public final class ArchitectureValidator {
       error(path, e.getMessage());
     }
   }
+
+  private long instances;
 
   void error(String path, String message) {
     errors.add(new Problem(path, message));
