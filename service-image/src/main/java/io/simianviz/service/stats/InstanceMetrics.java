@@ -50,14 +50,17 @@ public final class InstanceMetrics {
                   "Requests of this traffic source that failed (status 500 or more), by op.",
                   "End-to-end time of this traffic source's requests from their intended start, by op.")));
 
-  /** The {@code le} label of each bucket, in seconds. */
-  private static final String[] LE = new String[LatencyHistogram.BOUNDS_MICROS.length + 1];
+  /** The {@code le} label of each bucket, in seconds, following the series' other labels. */
+  private static final String[] LE_LABELS = new String[LatencyHistogram.BOUNDS_MICROS.length + 1];
 
   static {
-    for (int i = 0; i < LatencyHistogram.BOUNDS_MICROS.length; i++) {
-      LE[i] = seconds(LatencyHistogram.BOUNDS_MICROS[i]);
+    for (int i = 0; i < LE_LABELS.length; i++) {
+      String le =
+          i < LatencyHistogram.BOUNDS_MICROS.length
+              ? seconds(LatencyHistogram.BOUNDS_MICROS[i])
+              : "+Inf";
+      LE_LABELS[i] = "," + label("le", le);
     }
-    LE[LE.length - 1] = "+Inf";
   }
 
   /** One series of this instance: where each of its measurements goes. */
@@ -128,32 +131,36 @@ public final class InstanceMetrics {
 
   /** The {@code /metrics} text: this instance's series only. */
   public String scrape() {
-    StringBuilder out = new StringBuilder(4096);
+    StringBuilder out = new StringBuilder(1024);
     for (Map.Entry<Series.Kind, Map<String, Timing>> e : timings.entrySet()) {
       if (e.getValue().isEmpty()) {
         continue;
       }
       Naming naming = NAMING.get(e.getKey());
-      Map<String, LatencyHistogram.Snapshot> snapshots = new TreeMap<>();
-      e.getValue().forEach((detail, t) -> snapshots.put(detail, t.histogram.snapshot()));
+      // Each series' labels and counts, read once for its three families, in a stable order.
+      Map<String, LatencyHistogram.Snapshot> rows = new TreeMap<>();
+      e.getValue()
+          .forEach(
+              (detail, t) ->
+                  rows.put(labels + "," + label(naming.label(), detail), t.histogram.snapshot()));
+      out.ensureCapacity(
+          out.length() + rows.size() * (LE_LABELS.length + 4) * (labels.length() + 80));
 
       String requests = naming.prefix() + "_requests_total";
       header(out, requests, "counter", naming.requests());
-      snapshots.forEach(
-          (detail, s) -> sample(out, requests, seriesLabels(naming, detail), s.count()));
+      rows.forEach((series, s) -> sample(out, requests, series, "", s.count()));
 
       String errors = naming.prefix() + "_errors_total";
       header(out, errors, "counter", naming.errors());
-      snapshots.forEach(
-          (detail, s) -> sample(out, errors, seriesLabels(naming, detail), s.errors()));
+      rows.forEach((series, s) -> sample(out, errors, series, "", s.errors()));
 
       String latency = naming.prefix() + "_latency_seconds";
+      String bucket = latency + "_bucket";
       header(out, latency, "histogram", naming.latency());
-      snapshots.forEach(
-          (detail, s) -> {
-            String series = seriesLabels(naming, detail);
+      rows.forEach(
+          (series, s) -> {
             for (int i = 0; i < s.buckets(); i++) {
-              sample(out, latency + "_bucket", series + "," + label("le", LE[i]), s.cumulative(i));
+              sample(out, bucket, series, LE_LABELS[i], s.cumulative(i));
             }
             out.append(latency)
                 .append("_sum{")
@@ -161,14 +168,10 @@ public final class InstanceMetrics {
                 .append("} ")
                 .append(seconds(s.sumMicros()))
                 .append('\n');
-            sample(out, latency + "_count", series, s.count());
+            sample(out, latency + "_count", series, "", s.count());
           });
     }
     return out.toString();
-  }
-
-  private String seriesLabels(Naming naming, String detail) {
-    return labels + "," + label(naming.label(), detail);
   }
 
   private static void header(StringBuilder out, String name, String type, String help) {
@@ -176,8 +179,15 @@ public final class InstanceMetrics {
     out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
-  private static void sample(StringBuilder out, String name, String labels, long value) {
-    out.append(name).append('{').append(labels).append("} ").append(value).append('\n');
+  private static void sample(
+      StringBuilder out, String name, String labels, String more, long value) {
+    out.append(name)
+        .append('{')
+        .append(labels)
+        .append(more)
+        .append("} ")
+        .append(value)
+        .append('\n');
   }
 
   /** {@code name="value"}, the value escaped; a missing value is empty. */
