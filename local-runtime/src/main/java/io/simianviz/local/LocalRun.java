@@ -233,6 +233,11 @@ public final class LocalRun implements AutoCloseable {
     return running.size();
   }
 
+  /** The instances up now. */
+  List<Nanoservice> running() {
+    return List.copyOf(running.values());
+  }
+
   List<Nanoservice> trafficSources() {
     return running.values().stream().filter(s -> s.traffic() != null).toList();
   }

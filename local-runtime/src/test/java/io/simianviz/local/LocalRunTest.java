@@ -7,17 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.model.topology.Instance;
+import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.SeriesStats;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -131,6 +139,56 @@ class LocalRunTest {
         .isGreaterThanOrEqualTo(3);
     assertThat(out.resolve("histograms.txt")).content().contains("service webserver");
     assertThat(out.resolve("histograms.csv")).content().startsWith("series,kind,tier,detail,count");
+  }
+
+  @Test
+  void eachInstanceServesOnlyItsOwnMetricsSoTheyAddUpToItsTiersRequests() throws Exception {
+    LoadedArchitecture lamp = ArchitectureFiles.parse(LAMP, "lamp");
+    try (LocalRun run = new LocalRun(lamp, options(Duration.ZERO), quietConsole());
+        HttpClient http = HttpClient.newHttpClient()) {
+      run.start();
+      TrafficSource traffic = run.trafficSources().get(0).traffic();
+      awaitTrue(() -> traffic.summary().requests() >= 100, Duration.ofSeconds(20));
+      traffic.stop();
+      awaitTrue(() -> traffic.inFlight() == 0, Duration.ofSeconds(10));
+
+      for (String tier : List.of("webserver-elb", "webserver", "memcache", "rds-mysql")) {
+        long served =
+            run.process().stats().snapshot().stream()
+                .filter(s -> s.kind() == Series.Kind.SERVICE && s.tier().equals(tier))
+                .mapToLong(SeriesStats::count)
+                .sum();
+        assertThat(served).isPositive();
+        Map<String, Long> scraped = new HashMap<>();
+        for (Nanoservice s : run.running()) {
+          for (String line : get(http, s, "/metrics").lines().toList()) {
+            if (line.startsWith("simianviz_")) {
+              assertThat(line).contains("instance=\"" + s.config().name() + "\"");
+            }
+            if (line.startsWith("simianviz_service_requests_total{")
+                && line.contains("tier=\"" + tier + "\"")) {
+              scraped.merge(
+                  s.config().name(),
+                  Long.parseLong(line.substring(line.lastIndexOf(' ') + 1)),
+                  Long::sum);
+            }
+          }
+        }
+        assertThat(scraped.values().stream().mapToLong(Long::longValue).sum())
+            .as("requests of %s on the /metrics of its instances %s", tier, scraped)
+            .isEqualTo(served);
+      }
+    }
+  }
+
+  private static String get(HttpClient http, Nanoservice s, String path) throws Exception {
+    URI uri = URI.create("http://" + s.endpoint().host() + ":" + s.endpoint().port() + path);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
   }
 
   @Test

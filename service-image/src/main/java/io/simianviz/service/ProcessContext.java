@@ -1,7 +1,5 @@
 package io.simianviz.service;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.call.InstanceLinks;
@@ -23,7 +21,9 @@ import java.util.function.ToIntFunction;
  * What all instances in one JVM share: the Vert.x event loops, one client per protocol ({@link
  * Transports}: pools are per dependency address, so sharing them bounds connections by
  * destinations, not by callers), discovery, the statistics, the span exporter and the retry budget.
- * One per process in pod mode; one per run in the local runtime.
+ * One per process in pod mode; one per run in the local runtime. What Prometheus scrapes is not
+ * here: each instance has its own ({@link io.simianviz.service.stats.InstanceMetrics}), so scraping
+ * every instance of a run counts each request once.
  */
 public final class ProcessContext {
   private final InstanceLinks links = new InstanceLinks();
@@ -32,7 +32,6 @@ public final class ProcessContext {
   private final Discovery discovery;
   private final CallPolicy policy;
   private final Transports transports;
-  private final PrometheusMeterRegistry meters;
   private final StatsRegistry stats;
   private final SpanExporter spans;
   private final LongAdder retriesDenied = new LongAdder();
@@ -69,8 +68,7 @@ public final class ProcessContext {
     this.discovery = discovery;
     this.policy = policy;
     this.transports = new Transports(vertx, policy, connectionsPerInstance);
-    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    this.stats = new StatsRegistry(meters);
+    this.stats = new StatsRegistry();
     this.spans = new SpanExporter(vertx, transports.spanClient(), spanOptions);
     this.sampleRate = sampleRate;
   }
@@ -106,10 +104,6 @@ public final class ProcessContext {
   /** How to call an instance that serves this protocol. */
   public Transport transport(Protocol protocol) {
     return transports.of(protocol);
-  }
-
-  public PrometheusMeterRegistry meters() {
-    return meters;
   }
 
   public StatsRegistry stats() {

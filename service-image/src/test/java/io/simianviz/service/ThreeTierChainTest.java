@@ -132,7 +132,12 @@ class ThreeTierChainTest {
     assertThat(stats).startsWith("200 ").contains("\"name\":\"service karyon GET\"");
     assertThat(fleet.get(karyon, "/histogram")).contains("# service karyon GET  count=" + gets);
     assertThat(fleet.get(karyon, "/metrics"))
-        .contains("simianviz_service_requests_total{op=\"GET\",tier=\"karyon\"} " + gets);
+        .contains(
+            "simianviz_service_requests_total{architecture=\"test\",region=\"us-east-1\","
+                + "zone=\"zoneA\",tier=\"karyon\",instance=\""
+                + karyon.config().name()
+                + "\",op=\"GET\"} "
+                + gets);
     assertThat(fleet.get(karyon, "/health/ready")).startsWith("200 ");
     assertThat(fleet.get(karyon, "/health/live")).startsWith("200 ");
   }

@@ -6,7 +6,7 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.discovery.Endpoint;
-import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  * caller's retry budget, and short ejection of instances that refuse connections (not of those that
  * time out, nor when the caller's own process is out of file descriptors or already has as many
  * calls waiting for the instance's connections as it allows). Every call completes with a {@link
- * Reply} (an error reply when all attempts failed or no instance exists) and is counted in the edge
- * series; it never fails.
+ * Reply} (an error reply when all attempts failed or no instance exists) and is counted in the
+ * caller's edge timing; it never fails.
  */
 public final class DependencyClient {
   private static final Predicate<Endpoint> NONE_EJECTED = e -> false;
@@ -32,23 +32,29 @@ public final class DependencyClient {
   private final ProcessContext process;
   private final InstanceConfig self;
   private final boolean zoneAffinity;
+  private final InstanceMetrics metrics;
   private final RetryBudget retryBudget;
-
-  /** The edge series per called tier, looked up once: recording is on every call's path. */
-  private final Map<String, Series> edges = new ConcurrentHashMap<>();
 
   /** The instances this one has called, as far as {@link InstanceLinks} recorded them. */
   private final Set<String> linked = ConcurrentHashMap.newKeySet();
 
   private int rotation;
 
+  /** A client whose calls are counted in metrics of its own (tests; an instance has its own). */
+  public DependencyClient(ProcessContext process, InstanceConfig self, boolean zoneAffinity) {
+    this(process, self, zoneAffinity, new InstanceMetrics(process.stats(), self));
+  }
+
   /**
    * @param zoneAffinity false for load balancers and traffic sources, which spread over zones
+   * @param metrics the caller's, where each call's response time is counted
    */
-  public DependencyClient(ProcessContext process, InstanceConfig self, boolean zoneAffinity) {
+  public DependencyClient(
+      ProcessContext process, InstanceConfig self, boolean zoneAffinity, InstanceMetrics metrics) {
     this.process = process;
     this.self = self;
     this.zoneAffinity = zoneAffinity;
+    this.metrics = metrics;
     this.retryBudget = process.newRetryBudget();
     this.rotation = self.name().hashCode();
   }
@@ -186,12 +192,7 @@ public final class DependencyClient {
   }
 
   private Reply recordEdge(String tier, long startNanos, Reply reply) {
-    Series series = edges.get(tier);
-    if (series == null) {
-      series = process.stats().series(Series.Kind.EDGE, self.tier(), tier);
-      edges.put(tier, series);
-    }
-    series.record((System.nanoTime() - startNanos) / 1000, reply.isError());
+    metrics.edge(tier).record((System.nanoTime() - startNanos) / 1000, reply.isError());
     return reply;
   }
 

@@ -8,8 +8,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The admin endpoints every instance serves beside {@code /request}: statistics as JSON and as a
- * text table, Prometheus metrics, the two health probes Kubernetes uses, and the segmentation probe
- * {@code /probe?host=H&port=P[&timeoutMs=T]}.
+ * text table (its tier's, shared by the tier's instances in the local runtime), Prometheus metrics
+ * (its own: {@link io.simianviz.service.stats.InstanceMetrics}), the two health probes Kubernetes
+ * uses, and the segmentation probe {@code /probe?host=H&port=P[&timeoutMs=T]}.
  */
 public final class AdminRoutes {
   private final ProcessContext process;
@@ -29,7 +30,7 @@ public final class AdminRoutes {
       case "/metrics" ->
           req.response()
               .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-              .end(process.meters().scrape());
+              .end(service.metrics().scrape());
       case "/health/live" -> json(req, 200, new JsonObject().put("status", "UP"));
       case "/health/ready" ->
           json(

@@ -5,32 +5,35 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.discovery.Endpoint;
-import io.simianviz.service.stats.Series;
+import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.trace.Span;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Counts a served hop into the tier's service series and, when its trace is sampled, exports it as
- * one SERVER span tagged with the instance, the status and the protocol it arrived by.
+ * Counts a served hop into the instance's service timing (the tier's series and the instance's
+ * histogram) and, when its trace is sampled, exports it as one SERVER span tagged with the
+ * instance, the status and the protocol it arrived by.
  */
 final class HopRecorder {
   private final ProcessContext process;
   private final InstanceConfig config;
+  private final InstanceMetrics metrics;
   private final Supplier<Endpoint> endpoint;
-
-  /** The tier's series per op, looked up once: recording is on every hop's path. */
-  private final Map<String, Series> byOp = new ConcurrentHashMap<>();
 
   /**
    * @param endpoint where this instance listens, known once it does
    */
-  HopRecorder(ProcessContext process, InstanceConfig config, Supplier<Endpoint> endpoint) {
+  HopRecorder(
+      ProcessContext process,
+      InstanceConfig config,
+      InstanceMetrics metrics,
+      Supplier<Endpoint> endpoint) {
     this.process = process;
     this.config = config;
+    this.metrics = metrics;
     this.endpoint = endpoint;
   }
 
@@ -40,12 +43,7 @@ final class HopRecorder {
   void record(Hop hop, Request request, Reply reply) {
     long micros = hop.elapsedMicros();
     String op = request == null ? "INVALID" : request.op().name();
-    Series series = byOp.get(op);
-    if (series == null) {
-      series = process.stats().series(Series.Kind.SERVICE, config.tier(), op);
-      byOp.put(op, series);
-    }
-    series.record(micros, reply.status() >= 400);
+    metrics.service(op).record(micros, reply.status() >= 400);
     if (!hop.span().sampled() || !process.spans().enabled()) {
       return;
     }

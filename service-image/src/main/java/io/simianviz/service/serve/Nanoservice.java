@@ -6,6 +6,7 @@ import io.simianviz.service.behaviour.Behaviour;
 import io.simianviz.service.call.DependencyClient;
 import io.simianviz.service.call.Transports;
 import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServer;
@@ -24,6 +25,7 @@ public final class Nanoservice {
 
   private final ProcessContext process;
   private final InstanceConfig config;
+  private final InstanceMetrics metrics;
   private final DependencyClient client;
   private final RequestServing serving;
   private final JsonCalls json;
@@ -37,11 +39,13 @@ public final class Nanoservice {
   private Nanoservice(ProcessContext process, InstanceConfig config) {
     this.process = process;
     this.config = config;
-    this.client = new DependencyClient(process, config, Behaviour.zoneAffinity(config.pkg()));
+    this.metrics = new InstanceMetrics(process.stats(), config);
+    this.client =
+        new DependencyClient(process, config, Behaviour.zoneAffinity(config.pkg()), metrics);
     Behaviour behaviour = Behaviour.forPackage(process, config, client, this::isSelf);
     this.serving =
         new RequestServing(
-            process, config, behaviour, new HopRecorder(process, config, this::endpoint));
+            process, config, behaviour, new HopRecorder(process, config, metrics, this::endpoint));
     this.json = new JsonCalls(serving);
     this.admin = new AdminRoutes(process, this);
   }
@@ -91,7 +95,7 @@ public final class Nanoservice {
     if (traffic != null) {
       throw new IllegalStateException(config.name() + " already sends traffic");
     }
-    traffic = TrafficSource.start(process, config, client, options);
+    traffic = TrafficSource.start(process, config, metrics, client, options);
     return traffic;
   }
 
@@ -118,6 +122,11 @@ public final class Nanoservice {
 
   public InstanceConfig config() {
     return config;
+  }
+
+  /** This instance's own figures: what its {@code /metrics} serves. */
+  public InstanceMetrics metrics() {
+    return metrics;
   }
 
   public Endpoint endpoint() {

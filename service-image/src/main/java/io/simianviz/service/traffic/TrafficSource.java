@@ -5,6 +5,7 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.call.DependencyClient;
+import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.stats.Series;
 import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;
@@ -54,7 +55,7 @@ public final class TrafficSource {
   private final AtomicLong completed = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
-  private final Map<Request.Op, Series> series;
+  private final Map<Request.Op, InstanceMetrics.Timing> timings;
   private final org.HdrHistogram.Recorder all =
       new org.HdrHistogram.Recorder(1, Series.HIGHEST_MICROS, 2);
   private final org.HdrHistogram.Histogram allCumulative =
@@ -68,7 +69,11 @@ public final class TrafficSource {
   private int nextRoute;
 
   private TrafficSource(
-      ProcessContext process, InstanceConfig config, DependencyClient client, Options options) {
+      ProcessContext process,
+      InstanceConfig config,
+      InstanceMetrics metrics,
+      DependencyClient client,
+      Options options) {
     if (options.rate() <= 0 || options.getWeight() + options.putWeight() <= 0) {
       throw new IllegalArgumentException("traffic needs a rate > 0 and a GET or PUT weight > 0");
     }
@@ -78,15 +83,22 @@ public final class TrafficSource {
     this.options = options;
     this.routes = config.dependencyTiers();
     this.intervalNanos = Math.max(1, (long) (1e9 / options.rate()));
-    this.series =
+    this.timings =
         Map.of(
-            Request.Op.GET, process.stats().series(Series.Kind.TRAFFIC, config.tier(), "GET"),
-            Request.Op.PUT, process.stats().series(Series.Kind.TRAFFIC, config.tier(), "PUT"));
+            Request.Op.GET, metrics.traffic(Request.Op.GET.name()),
+            Request.Op.PUT, metrics.traffic(Request.Op.PUT.name()));
   }
 
+  /**
+   * @param metrics the source instance's, where each request's end-to-end time is counted
+   */
   public static TrafficSource start(
-      ProcessContext process, InstanceConfig config, DependencyClient client, Options options) {
-    TrafficSource source = new TrafficSource(process, config, client, options);
+      ProcessContext process,
+      InstanceConfig config,
+      InstanceMetrics metrics,
+      DependencyClient client,
+      Options options) {
+    TrafficSource source = new TrafficSource(process, config, metrics, client, options);
     long tickMs = Math.max(1, Math.min(10, source.intervalNanos / 1_000_000));
     source.startNanos = System.nanoTime();
     process
@@ -146,7 +158,7 @@ public final class TrafficSource {
       Request request, long intendedStart, Reply reply, TraceContext root, long startMicros) {
     long micros = (System.nanoTime() - intendedStart) / 1000;
     boolean error = reply.isError();
-    series.get(request.op()).record(micros, error);
+    timings.get(request.op()).record(micros, error);
     all.recordValue(Math.max(1, Math.min(Series.HIGHEST_MICROS, micros)));
     completed.incrementAndGet();
     if (error) {

@@ -1,0 +1,102 @@
+package io.simianviz.service.stats;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One instance's latencies for Prometheus: a count per fixed bucket, the sum, and the errors. The
+ * buckets are service-level boundaries from 100 µs to 10 s in 1-2.5-5 steps ({@link
+ * #BOUNDS_MICROS}), the same for every series and instance so that buckets add up across them.
+ * Recording is a binary search over 16 bounds and two or three atomic additions: no lock, no
+ * allocation, a few hundred bytes per series (an HdrHistogram {@link Series} costs tens of
+ * kilobytes, which is why those are per tier). A reader does not stop writers, so a snapshot may
+ * count a request in its bucket and not yet in the sum.
+ */
+public final class LatencyHistogram {
+  /** Inclusive upper bounds of the buckets in microseconds; a last bucket takes the rest. */
+  static final long[] BOUNDS_MICROS = {
+    100,
+    250,
+    500,
+    1_000,
+    2_500,
+    5_000,
+    10_000,
+    25_000,
+    50_000,
+    100_000,
+    250_000,
+    500_000,
+    1_000_000,
+    2_500_000,
+    5_000_000,
+    10_000_000
+  };
+
+  private final AtomicLongArray buckets = new AtomicLongArray(BOUNDS_MICROS.length + 1);
+  private final AtomicLong sumMicros = new AtomicLong();
+  private final AtomicLong errors = new AtomicLong();
+
+  /** Counts one request; a negative time counts as zero. */
+  public void record(long micros, boolean error) {
+    long value = Math.max(0, micros);
+    int found = Arrays.binarySearch(BOUNDS_MICROS, value);
+    buckets.incrementAndGet(found >= 0 ? found : -found - 1);
+    sumMicros.addAndGet(value);
+    if (error) {
+      errors.incrementAndGet();
+    }
+  }
+
+  /** What has been recorded so far. */
+  public Snapshot snapshot() {
+    long[] cumulative = new long[buckets.length()];
+    long total = 0;
+    for (int i = 0; i < cumulative.length; i++) {
+      total += buckets.get(i);
+      cumulative[i] = total;
+    }
+    return new Snapshot(cumulative, sumMicros.get(), errors.get());
+  }
+
+  /** The counts of a histogram at one moment. */
+  public static final class Snapshot {
+    private final long[] cumulative;
+    private final long sumMicros;
+    private final long errors;
+
+    private Snapshot(long[] cumulative, long sumMicros, long errors) {
+      this.cumulative = cumulative;
+      this.sumMicros = sumMicros;
+      this.errors = errors;
+    }
+
+    /** How many buckets there are: one per bound and one above them all. */
+    public int buckets() {
+      return cumulative.length;
+    }
+
+    /**
+     * Requests that took at most {@code BOUNDS_MICROS[bucket]}; for the last bucket, every request.
+     */
+    public long cumulative(int bucket) {
+      return cumulative[bucket];
+    }
+
+    /** Every request recorded. */
+    public long count() {
+      return cumulative[cumulative.length - 1];
+    }
+
+    /** The sum of the recorded times. */
+    public long sumMicros() {
+      return sumMicros;
+    }
+
+    /** How many of the requests failed. */
+    public long errors() {
+      return errors;
+    }
+  }
+}
