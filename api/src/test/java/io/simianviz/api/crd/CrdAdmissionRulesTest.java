@@ -3,8 +3,14 @@ package io.simianviz.api.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.PackageSchema;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +20,43 @@ import org.junit.jupiter.api.Test;
  */
 class CrdAdmissionRulesTest {
   private static final CrdAdmission ADMISSION = CrdAdmission.load();
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  /** An Architecture with one tier, {@code store}, whose fields the caller sets. */
+  private static ObjectNode architecture(Map<String, String> tierFields) {
+    ObjectNode resource = JSON.objectNode();
+    resource.put("apiVersion", "simianviz.io/" + CrdAdmission.VERSION);
+    resource.put("kind", "Architecture");
+    resource.putObject("metadata").put("name", "rules");
+    ObjectNode tier = resource.putObject("spec").putArray("services").addObject();
+    tier.put("name", "store").put("package", "store");
+    tierFields.forEach(tier::put);
+    return resource;
+  }
+
+  private static List<String> errorsAt(JsonNode resource, String path) {
+    return ADMISSION.check(resource).stream()
+        .filter(e -> e.startsWith(path + ":") || e.startsWith(": "))
+        .toList();
+  }
+
+  private static boolean admitted(String field, String value) {
+    return errorsAt(architecture(Map.of(field, value)), "services[0]." + field).isEmpty();
+  }
+
+  @Test
+  void packageIsAnEnumOfSpigosPackages() {
+    List<String> spigo = Arrays.stream(TierPackage.values()).map(TierPackage::spigoName).toList();
+    assertThat(Arrays.stream(PackageSchema.values()).map(PackageSchema::value))
+        .containsExactlyElementsOf(spigo);
+    assertThat(ADMISSION.schemaAt("spec", "services", "[]", "package").path("enum"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrderElementsOf(spigo);
+    assertThat(admitted("package", "priamCassandra")).isTrue();
+    assertThat(admitted("package", "mysql")).isFalse();
+    assertThat(admitted("package", "PriamCassandra")).isFalse();
+  }
 
   @Test
   void everySpecFieldHasADescription() {

@@ -27,6 +27,7 @@ public class TierSpec {
       "Behaviour of the tier: denominator, elb, zuul, karyon, monolith, staash, store, cache,"
           + " volume, priamCassandra, riak, eureka or pirate.")
   @Required
+  @SchemaFrom(type = PackageSchema.class) // an enum in the schema; a String here (see there)
   private String packageName;
 
   @JsonPropertyDescription(
