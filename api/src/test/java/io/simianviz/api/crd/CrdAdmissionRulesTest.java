@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.simianviz.model.DnsNames;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.spec.PackageSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +59,70 @@ class CrdAdmissionRulesTest {
     assertThat(admitted("package", "priamCassandra")).isTrue();
     assertThat(admitted("package", "mysql")).isFalse();
     assertThat(admitted("package", "PriamCassandra")).isFalse();
+  }
+
+  /** Letters of both cases, digits and separators, to cross every kebab rule. */
+  private static String randomName(Random random, int length) {
+    String alphabet = "abcyzABCYZ0189-_. *:/";
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  /** camelCase words, acronyms and digits: names around the 63-character limit. */
+  private static String randomCamelName(Random random) {
+    String[] words = {"cass", "Subscriber", "HTTP", "Server", "v2", "API", "elb", "X", "9", "Ok"};
+    StringBuilder s = new StringBuilder();
+    int target = 40 + random.nextInt(40);
+    while (s.length() < target) {
+      s.append(words[random.nextInt(words.length)]);
+      if (random.nextInt(6) == 0) {
+        s.append(random.nextBoolean() ? "-" : "__");
+      }
+    }
+    return s.toString();
+  }
+
+  @Test
+  void tierNamesAreAdmittedExactlyWhenTheyMapToADnsLabel() {
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "cassSubscriber",
+                "www-elb",
+                "INTERNET",
+                "simpleV2.yml",
+                "HTTPServer",
+                "_private",
+                "-x",
+                "2fast",
+                "***",
+                "",
+                " ",
+                "a".repeat(63),
+                "a".repeat(64),
+                "a".repeat(62) + "B",
+                "aB".repeat(21),
+                "aB".repeat(22),
+                "recommendationsForAnonymousVisitorsFromTheHomePageOfTheSiteV2"));
+    Random random = new Random(12);
+    IntStream.range(0, 600).forEach(i -> names.add(randomName(random, random.nextInt(12))));
+    IntStream.range(0, 600).forEach(i -> names.add(randomCamelName(random)));
+    for (String name : names) {
+      assertThat(admitted("name", name))
+          .as("admitted \"%s\" (%s)", name, DnsNames.problem(name).orElse("a valid name"))
+          .isEqualTo(DnsNames.problem(name).isEmpty());
+    }
+  }
+
+  @Test
+  void aTierNameLongerThanTheSchemaAllowsIsRejectedThoughItCouldMapToALabel() {
+    // maxLength bounds the CEL rule's cost; only separator runs can shrink 254 characters to 63.
+    String name = "a" + "_".repeat(252) + "b";
+    assertThat(DnsNames.problem(name)).isEmpty();
+    assertThat(admitted("name", name)).isFalse();
   }
 
   @Test

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +19,41 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "package", "count", "regions", "dependencies"})
 public class TierSpec {
+  /*
+   * Admission (the CRD schema) rejects what simianviz validate rejects where a pattern or a CEL
+   * rule can tell; CrdAdmission*Test in the api module checks both against the examples.
+   */
+
+  /**
+   * A name whose kebab form (DnsNames.kebab) starts with a letter: its first ASCII letter or digit
+   * is a letter. Exactly DnsNames.problem's rule for ASCII names; a few non-ASCII letters that
+   * lower-case to ASCII (the Kelvin sign) are not covered.
+   */
+  static final String NAME_PATTERN = "^[^0-9A-Za-z]*[A-Za-z]";
+
+  /**
+   * The kebab form at most 63 characters long (DnsNames.MAX_LABEL): its letters and digits, one
+   * dash between two runs of them (counting the runs counts one dash too many, hence 64) and one at
+   * each camelCase boundary (aB, 1B, and the B of ABc). Kubernetes' CEL has findAll but no regex
+   * replace, so the rule counts rather than builds the label.
+   */
+  static final String KEBAB_LENGTH =
+      "size(self.findAll('[0-9A-Za-z]')) + size(self.findAll('[0-9A-Za-z]+'))"
+          + " + size(self.findAll('[0-9a-z][A-Z]')) + size(self.findAll('[A-Z][A-Z][a-z]'))"
+          + " <= 64";
+
   @JsonPropertyDescription(
       "Tier name, spigo style (e.g. cassSubscriber); Kubernetes names derive from it as lower-case"
-          + " kebab (cass-subscriber).")
+          + " kebab (cass-subscriber), which must start with a letter and be at most 63"
+          + " characters.")
   @Required
+  @Pattern(NAME_PATTERN)
+  @Size(max = 253)
+  @ValidationRule(
+      value = KEBAB_LENGTH,
+      message =
+          "must map to a DNS label of at most 63 characters (its lower-case kebab form:"
+              + " cassSubscriber becomes cass-subscriber)")
   private String name;
 
   @JsonProperty("package")
