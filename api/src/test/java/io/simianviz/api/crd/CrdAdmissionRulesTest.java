@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simianviz.model.DnsNames;
+import io.simianviz.model.ServiceTime;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.spec.PackageSchema;
 import java.util.ArrayList;
@@ -123,6 +124,100 @@ class CrdAdmissionRulesTest {
     String name = "a" + "_".repeat(252) + "b";
     assertThat(DnsNames.problem(name)).isEmpty();
     assertThat(admitted("name", name)).isFalse();
+  }
+
+  private static boolean parses(String serviceTime) {
+    try {
+      ServiceTime.parse(serviceTime);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Service times from the grammar's pieces, well and badly assembled. */
+  private static String randomServiceTime(Random random) {
+    String[] forms = {"constant", "normal", "lognormal", "histogram", "gaussian", "", "Normal"};
+    String[] durations = {"2ms", "0ms", "1.5s", "1h30m", "250us", "20ms", "7m", "5", "ms", "1.ms"};
+    String[] weights = {"90", "0", "-0", "+5", "-5", "00", "x", "", "10"};
+    String[] pads = {"", "", "", " ", "\t", "  "};
+    StringBuilder s = new StringBuilder(pads[random.nextInt(pads.length)]);
+    String form = forms[random.nextInt(forms.length)];
+    s.append(form).append(pads[random.nextInt(pads.length)]);
+    if (random.nextInt(20) > 0) {
+      s.append('(');
+    }
+    int args =
+        switch (random.nextInt(5) == 0 ? "" : form) {
+          case "constant" -> 1;
+          case "normal", "lognormal" -> 2;
+          case "histogram" -> 1 + random.nextInt(3);
+          default -> random.nextInt(4);
+        };
+    for (int i = 0; i < args; i++) {
+      if (i > 0) {
+        s.append(random.nextInt(8) > 0 ? "," : ",,");
+      }
+      s.append(pads[random.nextInt(pads.length)]);
+      s.append(durations[random.nextInt(durations.length)]);
+      if (form.equals("histogram") ? random.nextInt(8) > 0 : random.nextInt(8) == 0) {
+        s.append(pads[random.nextInt(pads.length)]).append(':');
+        s.append(pads[random.nextInt(pads.length)]).append(weights[random.nextInt(weights.length)]);
+        if (random.nextInt(8) == 0) {
+          s.append(random.nextBoolean() ? ":" : " : ");
+        }
+      }
+      s.append(pads[random.nextInt(pads.length)]);
+    }
+    if (random.nextInt(8) == 0) {
+      s.append(',');
+    }
+    if (random.nextInt(20) > 0) {
+      s.append(')');
+    }
+    return s.append(pads[random.nextInt(pads.length)]).toString();
+  }
+
+  @Test
+  void serviceTimesAreAdmittedExactlyWhenServiceTimeParseAcceptsThem() {
+    List<String> times =
+        new ArrayList<>(
+            List.of(
+                "",
+                " ",
+                "constant(2ms)",
+                "constant (2ms) ",
+                "constant(2ms,)",
+                "constant(,2ms)",
+                "constant()",
+                "normal(5ms,1ms)",
+                "normal(5ms)",
+                "normal(5ms, )",
+                "lognormal(2ms,20ms)",
+                "lognormal(20ms,2ms)",
+                "lognormal(0ms,2ms)",
+                "lognormal(2ms,2ms)",
+                "lognormal(1h,59m60s)",
+                "histogram(1ms:90,10ms:10)",
+                "histogram(1ms:0,10ms:0)",
+                "histogram(1ms:-0,10ms:+3)",
+                "histogram(1ms:-1,10ms:3)",
+                "histogram(1ms:90:,10ms:10 : )",
+                "histogram(1ms:90: :)",
+                "histogram(1ms:90,,10ms:10)",
+                "histogram(,)",
+                "gaussian(5ms,1ms)",
+                "constant(2ms))"));
+    Random random = new Random(7);
+    IntStream.range(0, 2000).forEach(i -> times.add(randomServiceTime(random)));
+    int parsed = 0;
+    for (String time : times) {
+      // validate skips an empty serviceTime: the package's default applies
+      boolean valid = time.isEmpty() || parses(time);
+      parsed += valid ? 1 : 0;
+      assertThat(admitted("serviceTime", time)).as("admitted \"%s\"", time).isEqualTo(valid);
+    }
+    assertThat(parsed).as("valid service times tried").isGreaterThan(200);
   }
 
   @Test

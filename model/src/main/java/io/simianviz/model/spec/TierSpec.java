@@ -42,6 +42,55 @@ public class TierSpec {
           + " + size(self.findAll('[0-9a-z][A-Z]')) + size(self.findAll('[A-Z][A-Z][a-z]'))"
           + " <= 64";
 
+  /** One Go-style duration, as Durations.parse reads it. */
+  private static final String DURATION = "([0-9]+(\\.[0-9]+)?(us|ms|s|m|h))+";
+
+  /** A duration argument, with the spaces String.trim removes. */
+  private static final String ARG = "[ \\t]*" + DURATION + "[ \\t]*";
+
+  /** A histogram bucket value:weight; Long.parseLong's weights, none negative. */
+  private static final String BUCKET = ARG + ":[ \\t]*(\\+?[0-9]+|-0+)[ \\t]*:*[ \\t]*";
+
+  /** A bucket with a weight above 0: a histogram needs one. */
+  private static final String POSITIVE_BUCKET = ARG + ":[ \\t]*\\+?0*[1-9][0-9]*[ \\t]*:*[ \\t]*";
+
+  /**
+   * What ServiceTime.parse accepts, or empty (the package's default), but for values: a duration or
+   * weight too large, and lognormal's p50 <= p99 (checked by {@link #LOGNORMAL_ORDER}).
+   * String.split drops trailing empty strings, hence the trailing commas and colons allowed.
+   */
+  static final String SERVICE_TIME_PATTERN =
+      "^(\\s*(constant\\s*\\("
+          + ARG
+          + ",*\\)|(normal|lognormal)\\s*\\("
+          + ARG
+          + ","
+          + ARG
+          + ",*\\)|histogram\\s*\\(("
+          + BUCKET
+          + ",)*"
+          + POSITIVE_BUCKET
+          + "(,"
+          + BUCKET
+          + ")*,*\\))\\s*)?$";
+
+  private static final String LOGNORMAL = "^\\s*lognormal\\s*\\(" + ARG + "," + ARG + ",*\\)\\s*$";
+  private static final String P50 = "duration(self.split('(')[1].split(',')[0].trim())";
+  private static final String P99 =
+      "duration(self.split('(')[1].split(',')[1].split(')')[0].trim())";
+
+  /** lognormal(p50,p99) needs 0 < p50 <= p99; CEL's duration() reads Go durations. */
+  static final String LOGNORMAL_ORDER =
+      "!self.matches(r'"
+          + LOGNORMAL
+          + "') || ("
+          + P50
+          + " > duration('0s') && "
+          + P99
+          + " >= "
+          + P50
+          + ")";
+
   @JsonPropertyDescription(
       "Tier name, spigo style (e.g. cassSubscriber); Kubernetes names derive from it as lower-case"
           + " kebab (cass-subscriber), which must start with a letter and be at most 63"
@@ -89,6 +138,9 @@ public class TierSpec {
   @JsonPropertyDescription(
       "Service time distribution: constant(2ms), normal(mean,sd), lognormal(p50,p99) or"
           + " histogram(1ms:90,10ms:10); default depends on the package.")
+  @Pattern(SERVICE_TIME_PATTERN)
+  @Size(max = 1024)
+  @ValidationRule(value = LOGNORMAL_ORDER, message = "lognormal needs 0 < p50 <= p99")
   private String serviceTime;
 
   @JsonPropertyDescription("Fraction of requests answered with an error, 0 to 1.")
