@@ -3,12 +3,17 @@ package io.simianviz.api.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simianviz.model.DnsNames;
+import io.simianviz.model.Durations;
 import io.simianviz.model.ServiceTime;
 import io.simianviz.model.TierPackage;
+import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.PackageSchema;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.validation.ArchitectureValidator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -218,6 +223,55 @@ class CrdAdmissionRulesTest {
       assertThat(admitted("serviceTime", time)).as("admitted \"%s\"", time).isEqualTo(valid);
     }
     assertThat(parsed).as("valid service times tried").isGreaterThan(200);
+  }
+
+  @Test
+  void monkeyIntervalsAreAdmittedExactlyWhenDurationsParseAcceptsThem() {
+    for (String interval :
+        List.of("", "5m", " 5m ", "250us", "1h30m", "1.5s", "5 minutes", "5", "m", " ", "-5m")) {
+      boolean valid;
+      try {
+        valid = interval.isEmpty() || Durations.parse(interval) != null;
+      } catch (IllegalArgumentException e) {
+        valid = false;
+      }
+      ObjectNode resource = architecture(Map.of());
+      ((ObjectNode) resource.get("spec"))
+          .putObject("chaos")
+          .putObject("monkey")
+          .put("interval", interval);
+      assertThat(errorsAt(resource, "chaos.monkey.interval"))
+          .as("errors of interval \"%s\"", interval)
+          .hasSize(valid ? 0 : 1);
+    }
+  }
+
+  private static ObjectNode regions(int regionCount, String... regionNames) {
+    ObjectNode resource = architecture(Map.of());
+    ObjectNode spec = (ObjectNode) resource.get("spec");
+    spec.put("regionCount", regionCount);
+    ArrayNode names = spec.putArray("regionNames");
+    Arrays.stream(regionNames).forEach(names::add);
+    return resource;
+  }
+
+  @Test
+  void anEmptyRegionNamesListMeansTheSixDefaultsAsInValidate() {
+    assertThat(ADMISSION.check(regions(6))).isEmpty();
+    assertThat(ADMISSION.check(regions(7))).hasSize(1);
+    assertThat(ADMISSION.check(regions(2, "us-east-1"))).hasSize(1);
+    ArchitectureSpec spec = new ArchitectureSpec();
+    spec.setServices(List.of(tier("store")));
+    spec.setRegionNames(List.of());
+    spec.setRegionCount(6);
+    assertThat(ArchitectureValidator.validate(spec).errors()).isEmpty();
+  }
+
+  private static TierSpec tier(String name) {
+    TierSpec t = new TierSpec();
+    t.setName(name);
+    t.setPackageName("store");
+    return t;
   }
 
   @Test

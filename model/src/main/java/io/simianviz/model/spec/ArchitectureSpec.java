@@ -11,11 +11,14 @@ import java.util.List;
 /** The desired architecture. Field names follow spigo's architecture JSON where one exists. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value =
-        "!has(self.regionCount) || self.regionCount <= (has(self.regionNames) ?"
-            + " size(self.regionNames) : 6)",
-    message = "regionCount must not exceed the number of regionNames")
+    value = "!has(self.regionCount) || self.regionCount <= " + ArchitectureSpec.REGION_NAMES,
+    message = "regionCount must not exceed the number of regionNames (six when none are given)",
+    fieldPath = ".regionCount")
 public class ArchitectureSpec {
+  /** How many region names there are: the six defaults when none (or an empty list) are given. */
+  static final String REGION_NAMES =
+      "(has(self.regionNames) && size(self.regionNames) > 0 ? size(self.regionNames) : 6)";
+
   @JsonPropertyDescription("Free text describing the architecture (spigo: description).")
   private String description;
 
