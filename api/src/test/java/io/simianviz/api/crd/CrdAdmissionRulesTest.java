@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class CrdAdmissionRulesTest {
   private static final CrdAdmission ADMISSION = CrdAdmission.load();
-
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** An Architecture with one tier, {@code store}, whose fields the caller sets. */
@@ -275,6 +275,44 @@ class CrdAdmissionRulesTest {
   }
 
   @Test
+  void theListsTheRulesWalkAreBoundedForTheApiServersCostEstimate() {
+    assertThat(ADMISSION.schemaAt("spec", "services").path("maxItems").asInt())
+        .isEqualTo(ArchitectureSpec.MAX_TIERS);
+    assertThat(
+            ADMISSION.schemaAt("spec", "services", "[]", "dependencies").path("maxItems").asInt())
+        .isEqualTo(ArchitectureSpec.MAX_TIERS);
+    assertThat(ADMISSION.schemaAt("spec", "services", "[]", "name").has("maxLength")).isTrue();
+    assertThat(ADMISSION.schemaAt("spec", "services", "[]", "serviceTime").has("maxLength"))
+        .isTrue();
+  }
+
+  @Test
+  void moreTiersThanTheCrdAdmitsAreAnAdmissionOnlyLimit() {
+    ObjectNode resource = architecture(Map.of());
+    ArrayNode services = (ArrayNode) resource.get("spec").get("services");
+    List<TierSpec> tiers = new ArrayList<>();
+    for (int i = 0; tiers.size() <= ArchitectureSpec.MAX_TIERS; i++) {
+      tiers.add(tier("t" + i));
+      services.addObject().put("name", "t" + i).put("package", "store");
+    }
+    ArchitectureSpec spec = new ArchitectureSpec();
+    spec.setServices(tiers);
+    assertThat(ArchitectureValidator.validate(spec).errors()).isEmpty();
+    assertThat(ADMISSION.check(resource))
+        .containsExactlyInAnyOrder("services: maxItems", ": " + CrdAdmission.RULES_NOT_CHECKED);
+  }
+
+  @Test
+  void dependenciesOnEurekaAndOnItselfAreAdmitted() {
+    ObjectNode resource = architecture(Map.of());
+    ((ObjectNode) resource.get("spec").get("services").get(0))
+        .putArray("dependencies")
+        .add("store")
+        .add("eureka");
+    assertThat(ADMISSION.check(resource)).isEmpty();
+  }
+
+  @Test
   void everySpecFieldHasADescription() {
     List<String> missing = new ArrayList<>();
     describe(ADMISSION.schemaAt("spec"), "spec", missing);
@@ -295,5 +333,12 @@ class CrdAdmissionRulesTest {
                 describe(p.getValue().path("items"), at + "[]", missing);
               }
             });
+  }
+
+  @Test
+  void theCrossFieldRulesSitOnTheSpecAndEveryRuleHasAMessage() {
+    Predicate<CrdAdmission.Rule> atSpec = r -> r.schemaPath().equals(List.of("spec"));
+    assertThat(ADMISSION.rules()).filteredOn(atSpec).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(ADMISSION.rules()).allMatch(r -> !r.message().startsWith("failed rule"));
   }
 }

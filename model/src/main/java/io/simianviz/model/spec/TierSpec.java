@@ -126,7 +126,11 @@ public class TierSpec {
 
   @JsonPropertyDescription(
       "Names of the tiers this tier calls; itself means peer replication, eureka means connected"
-          + " across regions.")
+          + " across regions. At most "
+          + ArchitectureSpec.MAX_TIERS
+          + ".")
+  @Size(max = ArchitectureSpec.MAX_TIERS)
+  @ValidationRule(value = "self.all(d, d != '')", message = "must be tier names (none empty)")
   private List<String> dependencies = new ArrayList<>();
 
   @JsonPropertyDescription(
