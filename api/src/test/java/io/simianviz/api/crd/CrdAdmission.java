@@ -37,7 +37,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -177,18 +176,6 @@ final class CrdAdmission {
     }
   }
 
-  static JsonNode readYaml(String text) {
-    try {
-      return YAML.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  JsonNode openApiSchema() {
-    return openApiSchema;
-  }
-
   List<Rule> rules() {
     return rules.stream().map(CompiledRule::rule).toList();
   }
@@ -229,27 +216,6 @@ final class CrdAdmission {
       evaluate(r, document, openApiSchema, 0, "$", errors);
     }
     return errors.stream().sorted().toList();
-  }
-
-  /** The errors of the CEL rules alone, for a resource that passes the schema. */
-  List<String> celErrors(JsonNode resource) {
-    JsonNode document = resource.deepCopy();
-    applyDefaults(document, openApiSchema);
-    List<String> errors = new ArrayList<>();
-    for (CompiledRule r : rules) {
-      evaluate(r, document, openApiSchema, 0, "$", errors);
-    }
-    return errors;
-  }
-
-  /** Evaluates one rule on a value, with {@code self} bound to it. */
-  static Optional<Object> evaluate(String rule, Object self) {
-    try {
-      CelAbstractSyntaxTree ast = CEL.compile(rule).getAst();
-      return Optional.ofNullable(CEL.createProgram(ast).eval(Map.of("self", self)));
-    } catch (CelValidationException | CelEvaluationException e) {
-      throw new IllegalArgumentException(rule + ": " + e.getMessage(), e);
-    }
   }
 
   private static void evaluate(
