@@ -4,18 +4,83 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The desired architecture. Field names follow spigo's architecture JSON where one exists. */
+/**
+ * The desired architecture. Field names follow spigo's architecture JSON where one exists.
+ *
+ * <p>The CEL rules below are the cross-field checks of {@code simianviz validate} that the API
+ * server can make at admission (CrdAdmission*Test in the api module runs them on the examples).
+ * Each stays within the API server's cost estimate because the lists it walks are bounded: {@code
+ * services} and every {@code dependencies} hold at most {@value #MAX_TIERS} entries. A rule sees a
+ * field named {@code package}, a CEL keyword, as {@code __package__}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
+    value = "!has(self.regionCount) || self.regionCount <= " + ArchitectureSpec.REGION_NAMES,
+    message = "regionCount must not exceed the number of regionNames (six when none are given)",
+    fieldPath = ".regionCount")
+@ValidationRule(
     value =
-        "!has(self.regionCount) || self.regionCount <= (has(self.regionNames) ?"
-            + " size(self.regionNames) : 6)",
-    message = "regionCount must not exceed the number of regionNames")
+        "!has(self.services) || self.services.all(t, self.services.exists_one(u, u.name =="
+            + " t.name))",
+    message = "tier names must be unique",
+    fieldPath = ".services")
+@ValidationRule(
+    value =
+        "!has(self.services) || self.services.all(t, !has(t.dependencies) ||"
+            + " sets.contains(self.services.map(u, u.name) + ['eureka'], t.dependencies))",
+    message = "every dependency must name a tier of this architecture, or be eureka",
+    fieldPath = ".services")
+@ValidationRule(
+    value =
+        "!has(self.services) || self.services.all(u, u.__package__ != 'denominator' ||"
+            + " self.services.all(t, !has(t.dependencies) || !(u.name in t.dependencies)))",
+    message = "no tier may depend on a traffic source (a denominator tier)",
+    fieldPath = ".services")
+@ValidationRule(
+    value =
+        "!has(self.services) || "
+            + ArchitectureSpec.REGION_COUNT
+            + " < 1 || "
+            + ArchitectureSpec.REGION_COUNT
+            + " > "
+            + ArchitectureSpec.REGION_NAMES
+            + " || self.services.all(t, (has(t.regions) ? t.regions : 1) <= "
+            + ArchitectureSpec.REGION_NAMES
+            + " / "
+            + ArchitectureSpec.REGION_COUNT
+            + ")",
+    message = "no tier may span more regions (regions x regionCount) than there are regionNames",
+    fieldPath = ".services")
+@ValidationRule(
+    value =
+        "!has(self.victim) || self.victim == '' || (has(self.services) &&"
+            + " self.services.exists(t, t.name == self.victim))",
+    message = "victim must name a tier",
+    fieldPath = ".victim")
+@ValidationRule(
+    value =
+        "!has(self.chaos) || !has(self.chaos.monkey) || !has(self.chaos.monkey.victim) ||"
+            + " self.chaos.monkey.victim == '' || (has(self.services) &&"
+            + " self.services.exists(t, t.name == self.chaos.monkey.victim))",
+    message = "chaos.monkey.victim must name a tier",
+    fieldPath = ".chaos.monkey.victim")
 public class ArchitectureSpec {
+  /** Most tiers, and most dependencies of one tier, that the CRD admits. */
+  public static final int MAX_TIERS = 128;
+
+  /** regionCount as validate reads it (the schema's default, 1, when absent). */
+  static final String REGION_COUNT = "(has(self.regionCount) ? self.regionCount : 1)";
+
+  /** How many region names there are: the six defaults when none (or an empty list) are given. */
+  static final String REGION_NAMES =
+      "(has(self.regionNames) && size(self.regionNames) > 0 ? size(self.regionNames) : 6)";
+
   @JsonPropertyDescription("Free text describing the architecture (spigo: description).")
   private String description;
 
@@ -27,7 +92,12 @@ public class ArchitectureSpec {
   private String victim;
 
   @JsonPropertyDescription(
-      "The tiers (spigo: services): named groups of identical instances with one package.")
+      "The tiers (spigo: services): named groups of identical instances with one package; at"
+          + " least 1, at most "
+          + MAX_TIERS
+          + ".")
+  @Required
+  @Size(min = 1, max = MAX_TIERS)
   private List<TierSpec> services = new ArrayList<>();
 
   @JsonPropertyDescription(

@@ -12,7 +12,7 @@ public class MonkeySpec {
 
   @JsonPropertyDescription(
       "Time between kills, e.g. 30s, 5m; empty means once, half-way through a local run (spigo's behaviour).")
-  @Pattern("^([0-9]+(\\.[0-9]+)?(ms|s|m|h))*$")
+  @Pattern("^(\\s*([0-9]+(\\.[0-9]+)?(us|ms|s|m|h))+\\s*)?$") // Durations.parse, or empty
   private String interval;
 
   @JsonPropertyDescription("Whether the monkey runs (default true when a victim is set).")
