@@ -7,28 +7,39 @@ import io.simianviz.service.grpc.CallReply;
 import io.simianviz.service.grpc.CallRequest;
 import io.simianviz.service.grpc.GrpcMessages;
 import io.simianviz.service.grpc.GrpcStatuses;
+import io.simianviz.service.grpc.HealthMethods;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.grpc.server.GrpcServerResponse;
+import java.util.function.BooleanSupplier;
 
 /**
  * The gRPC face of an instance: {@code simianviz.v1.Nanoservice/Call} on the same port as the JSON
  * and admin routes (one listening socket per instance), trace context in the metadata. A reply with
  * status 2xx is sent as a CallReply; any other ends the call with a gRPC status ({@link
- * GrpcStatuses}) and the message of the error.
+ * GrpcStatuses}) and the message of the error. Beside it, the standard health service ({@link
+ * GrpcHealth}), which is not counted as requests.
  */
 final class GrpcCalls {
   private final RequestServing serving;
+  private final GrpcHealth health;
   private final GrpcServer server;
 
-  GrpcCalls(Vertx vertx, RequestServing serving) {
+  /**
+   * @param ready whether the instance is ready for traffic, which its health service reports
+   */
+  GrpcCalls(Vertx vertx, RequestServing serving, BooleanSupplier ready) {
     this.serving = serving;
+    this.health = new GrpcHealth(vertx, ready);
     this.server =
         GrpcServer.server(vertx)
             .callHandler(GrpcMessages.SERVER_CALL, this::onCall)
+            .callHandler(HealthMethods.CHECK, health::check)
+            .callHandler(HealthMethods.WATCH, health::watch)
+            .callHandler(HealthMethods.LIST, health::list)
             .callHandler(
                 other ->
                     other
@@ -52,6 +63,10 @@ final class GrpcCalls {
 
   void handle(HttpServerRequest req) {
     server.handle(req);
+  }
+
+  GrpcHealth health() {
+    return health;
   }
 
   private void onCall(GrpcServerRequest<CallRequest, CallReply> call) {

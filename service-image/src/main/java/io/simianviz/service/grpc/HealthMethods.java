@@ -1,0 +1,42 @@
+package io.simianviz.service.grpc;
+
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthListRequest;
+import io.grpc.health.v1.HealthListResponse;
+import io.grpc.health.v1.HealthProto;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.GrpcMessageEncoder;
+import io.vertx.grpc.common.ServiceMethod;
+import io.vertx.grpc.common.ServiceName;
+
+/**
+ * The methods of the standard gRPC health service {@code grpc.health.v1.Health} as a server sees
+ * them, with the message classes protoc generates from gRPC's own health.proto
+ * (service-image/src/main/proto/grpc/health/v1).
+ */
+public final class HealthMethods {
+  public static final ServiceName SERVICE =
+      ServiceName.create(HealthProto.getDescriptor().findServiceByName("Health").getFullName());
+
+  public static final ServiceMethod<HealthCheckRequest, HealthCheckResponse> CHECK =
+      server(SERVICE, "Check", HealthCheckRequest.parser());
+
+  /** Server streaming: the current status, then every change. */
+  public static final ServiceMethod<HealthCheckRequest, HealthCheckResponse> WATCH =
+      server(SERVICE, "Watch", HealthCheckRequest.parser());
+
+  public static final ServiceMethod<HealthListRequest, HealthListResponse> LIST =
+      server(SERVICE, "List", HealthListRequest.parser());
+
+  private HealthMethods() {}
+
+  /** A method as a server sees it: decodes requests with the parser, encodes replies. */
+  static <Req, Resp extends MessageLite> ServiceMethod<Req, Resp> server(
+      ServiceName service, String method, Parser<Req> requests) {
+    return ServiceMethod.server(
+        service, method, GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(requests));
+  }
+}
