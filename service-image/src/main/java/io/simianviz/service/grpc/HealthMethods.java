@@ -1,14 +1,10 @@
 package io.simianviz.service.grpc;
 
-import com.google.protobuf.MessageLite;
-import com.google.protobuf.Parser;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthListRequest;
 import io.grpc.health.v1.HealthListResponse;
 import io.grpc.health.v1.HealthProto;
-import io.vertx.grpc.common.GrpcMessageDecoder;
-import io.vertx.grpc.common.GrpcMessageEncoder;
 import io.vertx.grpc.common.ServiceMethod;
 import io.vertx.grpc.common.ServiceName;
 
@@ -22,21 +18,14 @@ public final class HealthMethods {
       ServiceName.create(HealthProto.getDescriptor().findServiceByName("Health").getFullName());
 
   public static final ServiceMethod<HealthCheckRequest, HealthCheckResponse> CHECK =
-      server(SERVICE, "Check", HealthCheckRequest.parser());
+      GrpcMessages.server(SERVICE, "Check", HealthCheckRequest.parser());
 
   /** Server streaming: the current status, then every change. */
   public static final ServiceMethod<HealthCheckRequest, HealthCheckResponse> WATCH =
-      server(SERVICE, "Watch", HealthCheckRequest.parser());
+      GrpcMessages.server(SERVICE, "Watch", HealthCheckRequest.parser());
 
   public static final ServiceMethod<HealthListRequest, HealthListResponse> LIST =
-      server(SERVICE, "List", HealthListRequest.parser());
+      GrpcMessages.server(SERVICE, "List", HealthListRequest.parser());
 
   private HealthMethods() {}
-
-  /** A method as a server sees it: decodes requests with the parser, encodes replies. */
-  static <Req, Resp extends MessageLite> ServiceMethod<Req, Resp> server(
-      ServiceName service, String method, Parser<Req> requests) {
-    return ServiceMethod.server(
-        service, method, GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(requests));
-  }
 }

@@ -1,5 +1,7 @@
 package io.simianviz.service.serve;
 
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
@@ -8,6 +10,7 @@ import io.simianviz.service.grpc.CallRequest;
 import io.simianviz.service.grpc.GrpcMessages;
 import io.simianviz.service.grpc.GrpcStatuses;
 import io.simianviz.service.grpc.HealthMethods;
+import io.simianviz.service.grpc.ServerReflection;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.grpc.common.GrpcStatus;
@@ -21,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * and admin routes (one listening socket per instance), trace context in the metadata. A reply with
  * status 2xx is sent as a CallReply; any other ends the call with a gRPC status ({@link
  * GrpcStatuses}) and the message of the error. Beside it, the standard health service ({@link
- * GrpcHealth}), which is not counted as requests.
+ * GrpcHealth}) and server reflection ({@link ServerReflection}), which are not counted as requests.
  */
 final class GrpcCalls {
   private final RequestServing serving;
@@ -40,6 +43,8 @@ final class GrpcCalls {
             .callHandler(HealthMethods.CHECK, health::check)
             .callHandler(HealthMethods.WATCH, health::watch)
             .callHandler(HealthMethods.LIST, health::list)
+            .callHandler(ServerReflection.V1, GrpcCalls::reflect)
+            .callHandler(ServerReflection.V1ALPHA, GrpcCalls::reflect)
             .callHandler(
                 other ->
                     other
@@ -49,7 +54,8 @@ final class GrpcCalls {
                             "no method "
                                 + other.fullMethodName()
                                 + "; this server has "
-                                + GrpcMessages.SERVICE.pathOf(GrpcMessages.METHOD))
+                                + GrpcMessages.SERVICE.pathOf(GrpcMessages.METHOD)
+                                + ", the health service and server reflection")
                         .end());
   }
 
@@ -67,6 +73,27 @@ final class GrpcCalls {
 
   GrpcHealth health() {
     return health;
+  }
+
+  /** One ServerReflectionInfo stream: an answer to each request, the end when the caller ends. */
+  private static void reflect(
+      GrpcServerRequest<ServerReflectionRequest, ServerReflectionResponse> call) {
+    call.handler(
+        request -> {
+          try {
+            call.response().write(ServerReflection.NANOSERVICE.answer(request));
+          } catch (IllegalStateException e) {
+            // The caller reset the stream: there is no one to answer.
+          }
+        });
+    call.endHandler(
+        v -> {
+          try {
+            call.response().end();
+          } catch (IllegalStateException e) {
+            // The caller reset the stream: there is no one to answer.
+          }
+        });
   }
 
   private void onCall(GrpcServerRequest<CallRequest, CallReply> call) {
