@@ -4,6 +4,7 @@ import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -13,7 +14,11 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.health.v1.HealthListRequest;
+import io.grpc.health.v1.HealthListResponse;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ClientResponseObserver;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.Fleet;
@@ -75,6 +80,30 @@ class GrpcHealthTest {
               assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
               assertThat(e.getStatus().getDescription()).contains("simianviz.v1.Other");
             });
+  }
+
+  /** List is newer than grpc-java 1.65's stub: grpc-java's client call and marshallers. */
+  @Test
+  void listHasTheServerAndTheNanoservice() {
+    io.grpc.MethodDescriptor<HealthListRequest, HealthListResponse> list =
+        io.grpc.MethodDescriptor.<HealthListRequest, HealthListResponse>newBuilder()
+            .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+            .setFullMethodName("grpc.health.v1.Health/List")
+            .setRequestMarshaller(ProtoUtils.marshaller(HealthListRequest.getDefaultInstance()))
+            .setResponseMarshaller(ProtoUtils.marshaller(HealthListResponse.getDefaultInstance()))
+            .build();
+
+    HealthListResponse statuses =
+        ClientCalls.blockingUnaryCall(
+            channel,
+            list,
+            CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS),
+            HealthListRequest.getDefaultInstance());
+
+    assertThat(statuses.getStatusesMap()).containsOnlyKeys("", NANOSERVICE);
+    assertThat(statuses.getStatusesMap().values())
+        .extracting(HealthCheckResponse::getStatus)
+        .containsOnly(ServingStatus.SERVING);
   }
 
   @Test
