@@ -87,7 +87,7 @@ public final class Fleet implements AutoCloseable {
   }
 
   /** Makes a tier serve a protocol: its instances and every caller started afterwards use it. */
-  Fleet serve(String tier, Protocol protocol) {
+  public Fleet serve(String tier, Protocol protocol) {
     protocols.put(tier, protocol);
     return this;
   }

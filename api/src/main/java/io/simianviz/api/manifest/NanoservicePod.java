@@ -25,7 +25,8 @@ import java.util.Map;
  * The pod of one nanoservice instance: one container meeting the {@code restricted} Pod Security
  * Standard (non-root user 10001, read-only root filesystem with an emptyDir on /tmp, no privilege
  * escalation, every capability dropped, RuntimeDefault seccomp), requests and limits always set,
- * probes on the admin port, no service account token.
+ * HTTP probes on the admin port (but the readiness of a grpc tier is Kubernetes' native gRPC probe
+ * on the service port, see {@link #readiness}), no service account token.
  */
 public final class NanoservicePod {
   public static final String CONTAINER = "nanoservice";
@@ -116,8 +117,8 @@ public final class NanoservicePod {
         .withContainerPort(options.adminPort())
         .withProtocol("TCP")
         .endPort()
-        .withReadinessProbe(probe(READY_PATH, 5))
-        .withLivenessProbe(probe(LIVE_PATH, 10))
+        .withReadinessProbe(readiness(tier))
+        .withLivenessProbe(httpProbe(LIVE_PATH, 10))
         .withNewResources()
         .withRequests(TierResources.requests(tier, DEFAULT_REQUESTS, DEFAULT_LIMITS))
         .withLimits(TierResources.limits(tier, DEFAULT_LIMITS))
@@ -130,16 +131,32 @@ public final class NanoservicePod {
         .build();
   }
 
-  private static Probe probe(String path, int period) {
-    return new ProbeBuilder()
-        .withNewHttpGet()
-        .withPath(path)
-        .withNewPort(ADMIN_PORT_NAME)
-        .endHttpGet()
-        .withPeriodSeconds(period)
-        .withTimeoutSeconds(2)
-        .withFailureThreshold(3)
-        .build();
+  /**
+   * Readiness. A tier whose protocol is grpc gets Kubernetes' native gRPC probe: the standard
+   * {@code grpc.health.v1.Health/Check} of the whole server (the empty service name) on the service
+   * port, the port and protocol its callers use. Other tiers get {@code GET /health/ready} on the
+   * admin port. Both report the same readiness (SERVING exactly when /health/ready answers 200).
+   * Liveness stays HTTP for every tier: whether the process runs, not how it serves.
+   */
+  private Probe readiness(TierSpec tier) {
+    if (Protocol.of(tier) != Protocol.GRPC) {
+      return httpProbe(READY_PATH, 5);
+    }
+    return timing(new ProbeBuilder().withNewGrpc().withPort(options.servicePort()).endGrpc(), 5);
+  }
+
+  private static Probe httpProbe(String path, int period) {
+    return timing(
+        new ProbeBuilder()
+            .withNewHttpGet()
+            .withPath(path)
+            .withNewPort(ADMIN_PORT_NAME)
+            .endHttpGet(),
+        period);
+  }
+
+  private static Probe timing(ProbeBuilder probe, int period) {
+    return probe.withPeriodSeconds(period).withTimeoutSeconds(2).withFailureThreshold(3).build();
   }
 
   /** The container fields the restricted Pod Security Standard requires. */

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.DnsNames;
+import io.simianviz.model.spec.Protocol;
 import io.simianviz.model.spec.SegmentationSpec;
+import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.model.topology.TopologyExpander;
@@ -202,6 +205,34 @@ class ArchitectureManifestsTest {
               ManifestLabels.ZONE)
           .containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
     }
+  }
+
+  @Test
+  void aGrpcTierIsReadyByKubernetesGrpcProbeOnItsServicePortOtherTiersByHttp() throws IOException {
+    Architecture arch = example("lamp-protocols.yaml");
+    Map<String, Protocol> protocols =
+        arch.getSpec().getServices().stream()
+            .collect(Collectors.toMap(TierSpec::getName, Protocol::of));
+    Set<Protocol> seen = new HashSet<>();
+    for (Deployment d : ofKind(ArchitectureManifests.build(arch, OPTIONS), Deployment.class)) {
+      Protocol protocol = protocols.get(tierOf(d));
+      seen.add(protocol);
+      Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+      Probe readiness = c.getReadinessProbe();
+      if (protocol == Protocol.GRPC) {
+        assertThat(readiness.getGrpc().getPort()).isEqualTo(OPTIONS.servicePort());
+        assertThat(readiness.getGrpc().getService()).isNull();
+        assertThat(readiness.getHttpGet()).isNull();
+      } else {
+        assertThat(readiness.getGrpc()).as(tierOf(d)).isNull();
+        assertThat(readiness.getHttpGet().getPath()).isEqualTo("/health/ready");
+        assertThat(readiness.getHttpGet().getPort().getStrVal()).isEqualTo("admin");
+      }
+      assertThat(readiness.getPeriodSeconds()).isEqualTo(5);
+      assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
+      assertThat(c.getLivenessProbe().getGrpc()).isNull();
+    }
+    assertThat(seen).contains(Protocol.GRPC, Protocol.HTTP);
   }
 
   @Test

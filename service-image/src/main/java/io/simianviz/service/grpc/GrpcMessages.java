@@ -1,5 +1,7 @@
 package io.simianviz.service.grpc;
 
+import com.google.protobuf.MessageLite;
+import com.google.protobuf.Parser;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.vertx.core.json.JsonObject;
@@ -33,6 +35,13 @@ public final class GrpcMessages {
           GrpcMessageDecoder.decoder(CallReply.parser()));
 
   private GrpcMessages() {}
+
+  /** A protobuf method as a server sees it: decodes requests with the parser, encodes replies. */
+  static <Req, Resp extends MessageLite> ServiceMethod<Req, Resp> server(
+      ServiceName service, String method, Parser<Req> requests) {
+    return ServiceMethod.server(
+        service, method, GrpcMessageEncoder.encoder(), GrpcMessageDecoder.decoder(requests));
+  }
 
   public static CallRequest toProto(Request request) {
     CallRequest.Builder b =

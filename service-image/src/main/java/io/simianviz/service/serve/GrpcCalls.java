@@ -1,5 +1,7 @@
 package io.simianviz.service.serve;
 
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
@@ -7,28 +9,42 @@ import io.simianviz.service.grpc.CallReply;
 import io.simianviz.service.grpc.CallRequest;
 import io.simianviz.service.grpc.GrpcMessages;
 import io.simianviz.service.grpc.GrpcStatuses;
+import io.simianviz.service.grpc.HealthMethods;
+import io.simianviz.service.grpc.ServerReflection;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
 import io.vertx.grpc.server.GrpcServerRequest;
 import io.vertx.grpc.server.GrpcServerResponse;
+import java.util.function.BooleanSupplier;
 
 /**
  * The gRPC face of an instance: {@code simianviz.v1.Nanoservice/Call} on the same port as the JSON
  * and admin routes (one listening socket per instance), trace context in the metadata. A reply with
  * status 2xx is sent as a CallReply; any other ends the call with a gRPC status ({@link
- * GrpcStatuses}) and the message of the error.
+ * GrpcStatuses}) and the message of the error. Beside it, the standard health service ({@link
+ * GrpcHealth}) and server reflection ({@link ServerReflection}), which are not counted as requests.
  */
 final class GrpcCalls {
   private final RequestServing serving;
+  private final GrpcHealth health;
   private final GrpcServer server;
 
-  GrpcCalls(Vertx vertx, RequestServing serving) {
+  /**
+   * @param ready whether the instance is ready for traffic, which its health service reports
+   */
+  GrpcCalls(Vertx vertx, RequestServing serving, BooleanSupplier ready) {
     this.serving = serving;
+    this.health = new GrpcHealth(vertx, ready);
     this.server =
         GrpcServer.server(vertx)
             .callHandler(GrpcMessages.SERVER_CALL, this::onCall)
+            .callHandler(HealthMethods.CHECK, health::check)
+            .callHandler(HealthMethods.WATCH, health::watch)
+            .callHandler(HealthMethods.LIST, health::list)
+            .callHandler(ServerReflection.V1, GrpcCalls::reflect)
+            .callHandler(ServerReflection.V1ALPHA, GrpcCalls::reflect)
             .callHandler(
                 other ->
                     other
@@ -38,7 +54,8 @@ final class GrpcCalls {
                             "no method "
                                 + other.fullMethodName()
                                 + "; this server has "
-                                + GrpcMessages.SERVICE.pathOf(GrpcMessages.METHOD))
+                                + GrpcMessages.SERVICE.pathOf(GrpcMessages.METHOD)
+                                + ", the health service and server reflection")
                         .end());
   }
 
@@ -52,6 +69,31 @@ final class GrpcCalls {
 
   void handle(HttpServerRequest req) {
     server.handle(req);
+  }
+
+  GrpcHealth health() {
+    return health;
+  }
+
+  /** One ServerReflectionInfo stream: an answer to each request, the end when the caller ends. */
+  private static void reflect(
+      GrpcServerRequest<ServerReflectionRequest, ServerReflectionResponse> call) {
+    call.handler(
+        request -> {
+          try {
+            call.response().write(ServerReflection.NANOSERVICE.answer(request));
+          } catch (IllegalStateException e) {
+            // The caller reset the stream: there is no one to answer.
+          }
+        });
+    call.endHandler(
+        v -> {
+          try {
+            call.response().end();
+          } catch (IllegalStateException e) {
+            // The caller reset the stream: there is no one to answer.
+          }
+        });
   }
 
   private void onCall(GrpcServerRequest<CallRequest, CallReply> call) {

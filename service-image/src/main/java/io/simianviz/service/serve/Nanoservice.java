@@ -86,6 +86,7 @@ public final class Nanoservice {
                       s.actualPort());
               process.discovery().register(service.endpoint);
               service.ready = true;
+              service.healthChanged();
               return service;
             });
   }
@@ -99,7 +100,10 @@ public final class Nanoservice {
     return traffic;
   }
 
-  /** A graceful stop: leave discovery first so callers move on, then close the server. */
+  /**
+   * A graceful stop: leave discovery first so callers move on, tell the gRPC health watchers
+   * NOT_SERVING, then close the server.
+   */
   public Future<Void> stop() {
     ready = false;
     if (traffic != null) {
@@ -108,7 +112,7 @@ public final class Nanoservice {
     if (endpoint != null) {
       process.discovery().deregister(endpoint);
     }
-    return server.close();
+    return healthChanged().transform(ar -> server.close());
   }
 
   /** An abrupt stop that leaves the registration behind, like a pod killed before its endpoint. */
@@ -163,11 +167,23 @@ public final class Nanoservice {
     if (calls == null) {
       synchronized (this) {
         if (grpc == null) {
-          grpc = new GrpcCalls(process.vertx(), serving);
+          grpc = new GrpcCalls(process.vertx(), serving, this::ready);
         }
         calls = grpc;
       }
     }
     return calls;
+  }
+
+  /** Tells the gRPC health watchers, if any, that {@link #ready} changed. */
+  private Future<Void> healthChanged() {
+    GrpcCalls calls = grpc;
+    return calls == null ? Future.succeededFuture() : calls.health().changed();
+  }
+
+  /** gRPC health Watch calls open on this instance: for tests. */
+  int healthWatchers() {
+    GrpcCalls calls = grpc;
+    return calls == null ? 0 : calls.health().watching();
   }
 }
