@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
       "Run an architecture on this machine: every instance a real server on its own loopback"
           + " address, with traffic, chaos, traces and histograms.",
       "Outputs go to --out: summary.json, graph.json (spigo-0.4), spans.json (Zipkin v2),"
-          + " histograms.txt and histograms.csv."
+          + " histograms.txt and histograms.csv, moved there when the run ends."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -60,8 +60,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Output directory; default ./simianviz-out/<arch>.")
+      description =
+          "Output directory, refused when it holds files unless --force; default: a new"
+              + " directory per run in ./simianviz-out/<arch>, with a link 'latest' to the newest.")
   Path out;
+
+  @Option(
+      names = "--force",
+      description = "Replace the outputs of an earlier run in --out (other files stay).")
+  boolean force;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed for victims and request mix.")
   long seed;
@@ -84,9 +91,16 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
     }
+    if (force && out == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--force: only with --out (without it every run gets a directory of its own)");
+    }
     Duration warmFor = duration("--warmup", warmup);
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
-    Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
+    boolean runDirectories = out == null;
+    Path outDir = runDirectories ? Path.of("simianviz-out", loaded.name()) : out;
+
     RunOptions options =
         new RunOptions(
             runFor,
@@ -99,7 +113,9 @@ final class RunCommand implements Callable<Integer> {
             port,
             warmFor,
             Duration.ofSeconds(System.console() != null ? 1 : 5),
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3),
+            force,
+            runDirectories);
     return LocalRuntime.run(loaded, options, file);
   }
 

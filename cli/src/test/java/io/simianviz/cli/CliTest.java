@@ -96,6 +96,13 @@ class CliTest {
   }
 
   @Test
+  void runRefusesForceWithoutOut() {
+    CliRun force = CliRun.of("run", "--force", "x.yaml");
+    assertThat(force.exitCode()).isEqualTo(2);
+    assertThat(force.err()).contains("--force: only with --out");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     CliRun run = CliRun.of("graph", "--colour", "x.yaml");
     assertThat(run.exitCode()).isEqualTo(2);

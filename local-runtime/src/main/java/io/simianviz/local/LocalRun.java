@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,16 @@ public final class LocalRun implements AutoCloseable {
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
   private final Map<String, Integer> connectionsPerInstance;
 
+  /** Writes the outputs to {@code options.out()}. */
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
+    this(loaded, options, console, options.out());
+  }
+
+  /**
+   * @param outputs the directory graph.json and spans.json are written to while the run goes
+   */
+  LocalRun(LoadedArchitecture loaded, RunOptions options, Console console, Path outputs)
+      throws IOException {
     this.loaded = loaded;
     this.spec = loaded.architecture().getSpec();
     this.options = options;
@@ -79,7 +89,7 @@ public final class LocalRun implements AutoCloseable {
             .collect(
                 Collectors.toMap(
                     Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
-    Files.createDirectories(options.out());
+    Files.createDirectories(outputs);
     double sampleRate =
         options.sampleRate() != null
             ? options.sampleRate()
@@ -95,10 +105,9 @@ public final class LocalRun implements AutoCloseable {
             registry,
             CallPolicy.defaults(),
             tier -> connectionsPerInstance.getOrDefault(tier, 1),
-            SpanExporter.Options.toFile(options.out().resolve("spans.json")),
+            SpanExporter.Options.toFile(outputs.resolve("spans.json")),
             sampleRate);
-    this.graphFile =
-        Files.newBufferedWriter(options.out().resolve("graph.json"), StandardCharsets.UTF_8);
+    this.graphFile = Files.newBufferedWriter(outputs.resolve("graph.json"), StandardCharsets.UTF_8);
     this.graph = new SpigoGraphWriter(graphFile, loaded.name(), "simianviz run", Instant.now());
     this.chaos = new LocalChaos(this, spec, options.duration(), options.seed());
   }

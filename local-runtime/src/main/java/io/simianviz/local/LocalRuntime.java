@@ -7,13 +7,24 @@ import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs. */
+/**
+ * `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs.
+ * Problems the user can fix (a taken port, an output directory in use) are one line on stderr and a
+ * non-zero exit, never a stack trace; a run that fails leaves earlier outputs as they were.
+ */
 public final class LocalRuntime {
+  /** The run could not start or could not finish. */
+  public static final int FAILED = 1;
+
+  /** The output directory was refused (the CLI's exit code for usage errors). */
+  public static final int REFUSED = 2;
+
   private LocalRuntime() {}
 
   /** Runs to the end; returns the process exit code. */
@@ -35,7 +46,7 @@ public final class LocalRuntime {
             "simianviz-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runUntil(loaded, options, console, stop);
+      return runUntil(loaded, file, options, console, System.err, stop);
     } finally {
       finished.countDown();
       try {
@@ -49,13 +60,73 @@ public final class LocalRuntime {
   static int runUntil(
       LoadedArchitecture loaded, RunOptions options, Console console, CountDownLatch stop)
       throws Exception {
-    RunReport report;
-    try (LocalRun run = new LocalRun(loaded, options, console)) {
+    return runUntil(loaded, null, options, console, System.err, stop);
+  }
+
+  /**
+   * @param file the architecture's file (null: the architecture's name)
+   * @param err where problems and warnings go, one line each
+   */
+  static int runUntil(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
+    OutputDir outputs;
+    try {
+      outputs =
+          options.runDirectories()
+              ? OutputDir.newRunIn(options.out(), LocalDateTime.now())
+              : OutputDir.into(options.out(), options.force());
+    } catch (OutputDir.Refused refused) {
+      err.println("simianviz run: " + refused.getMessage());
+      return REFUSED;
+    }
+    boolean committed = false;
+    try {
+      RunReport report = runInto(loaded, file, options, outputs, console, err, stop);
+      if (report == null) {
+        return FAILED;
+      }
+      String linkProblem = outputs.commit();
+      committed = true;
+      report.print(System.out);
+      System.out.println(
+          "outputs: "
+              + outputs.target()
+              + (outputs.latest() != null && linkProblem == null
+                  ? " (also " + outputs.latest() + ")"
+                  : ""));
+      if (linkProblem != null) {
+        err.println("simianviz run: warning: " + linkProblem);
+      }
+      return 0;
+    } finally {
+      if (!committed) {
+        outputs.discard();
+      }
+    }
+  }
+
+  /** The run, its outputs written to the staging directory; null when it failed (said on err). */
+  private static RunReport runInto(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      OutputDir outputs,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
+    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging())) {
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
       if (fdProblem != null) {
-        System.err.println("simianviz run: " + fdProblem);
-        return 1;
+        err.println("simianviz run: " + fdProblem);
+        return null;
       }
       console.event(
           "simianviz run: "
@@ -63,7 +134,7 @@ public final class LocalRuntime {
               + ", "
               + total
               + " instances, outputs in "
-              + options.out());
+              + outputs.target());
       int pool = run.smallestPool();
       if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
         console.event(
@@ -76,7 +147,7 @@ public final class LocalRuntime {
         run.start();
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        System.err.println(
+        err.println(
             "simianviz run: could not start every instance: "
                 + cause.getMessage()
                 + (cause instanceof BindException
@@ -85,7 +156,7 @@ public final class LocalRuntime {
                         + " is taken, perhaps by a server on all addresses; choose another with"
                         + " --port)"
                     : ""));
-        return 1;
+        return null;
       }
       long period = options.progressEvery().toMillis();
       RequestRate rate = new RequestRate(sent(run), System.nanoTime());
@@ -109,12 +180,10 @@ public final class LocalRuntime {
       run.vertx().cancelTimer(timer);
       console.finish();
       List<Nanoservice> sources = run.trafficSources();
-      report = RunReport.of(run, sources);
-      report.write(options.out(), run.process().stats());
+      RunReport report = RunReport.of(run, sources);
+      report.write(outputs.staging(), run.process().stats());
+      return report;
     }
-    report.print(System.out);
-    System.out.println("outputs: " + options.out());
-    return 0;
   }
 
   private static long sent(LocalRun run) {
