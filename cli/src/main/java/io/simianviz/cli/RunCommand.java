@@ -46,7 +46,12 @@ final class RunCommand implements Callable<Integer> {
               + " compile first), e.g. 20s. Default 0.")
   String warmup;
 
-  @Option(names = "--rate", paramLabel = "R", description = "Requests/s per traffic source.")
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      description =
+          "Requests/s per traffic source, 0 or more (0: no traffic); default: the spec's"
+              + " traffic.rate, else 100.")
   Double rate;
 
   @Option(
@@ -83,9 +88,10 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Duration runFor = duration("--duration", duration);
-    if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
+    // What traffic.rate accepts: any number of requests per second, 0 or more.
+    if (rate != null && !(rate >= 0 && Double.isFinite(rate))) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--rate: must be above 0 and at most 1000000 (was " + rate + ")");
+          spec.commandLine(), "--rate: must be 0 or more requests per second (was " + rate + ")");
     }
     if (sampleRate != null && !(sampleRate >= 0 && sampleRate <= 1)) {
       throw new picocli.CommandLine.ParameterException(

@@ -112,6 +112,16 @@ public final class LocalRun implements AutoCloseable {
     this.chaos = new LocalChaos(this, spec, options.duration(), options.seed());
   }
 
+  /** Requests per second of each traffic source: {@code --rate}, else the spec's. */
+  static double trafficRate(RunOptions options, ArchitectureSpec spec) {
+    return options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
+  }
+
+  /** Whether the traffic sources send: traffic is on, at a rate above 0. */
+  static boolean sendsTraffic(RunOptions options, ArchitectureSpec spec) {
+    return Defaults.trafficEnabled(spec) && trafficRate(options, spec) > 0;
+  }
+
   /**
    * One event loop per core, not Vert.x's two: every instance and connection lives in this process,
    * so a hop between instances on different loops wakes a sleeping thread, and extra loops only add
@@ -130,7 +140,7 @@ public final class LocalRun implements AutoCloseable {
     return topology;
   }
 
-  /** Starts every instance, then the traffic sources and the monkey. */
+  /** Starts every instance, then the traffic sources (unless the rate is 0) and the monkey. */
   void start() throws Exception {
     // Each caller learns its dependencies' packages and protocols from their specs.
     Map<String, TierSpec> tiers = new java.util.HashMap<>();
@@ -154,8 +164,8 @@ public final class LocalRun implements AutoCloseable {
     console.event(
         String.format(
             "all %d instances up in %.2f s", topology.instances().size(), startupMillis / 1000.0));
-    if (Defaults.trafficEnabled(spec)) {
-      double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
+    if (sendsTraffic(options, spec)) {
+      double rate = trafficRate(options, spec);
       int[] mix = Defaults.mix(spec);
       TrafficSource.Options traffic = TrafficSource.Options.of(rate, mix[0], mix[1]);
       List<Future<TrafficSource>> sources = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.simianviz.local;
 
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.model.Defaults;
+import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.traffic.TrafficSource;
@@ -64,7 +66,7 @@ public final class LocalRuntime {
   }
 
   /**
-   * @param file the architecture's file (null: the architecture's name)
+   * @param file the architecture's file, named in warnings about it (null: the architecture's name)
    * @param err where problems and warnings go, one line each
    */
   static int runUntil(
@@ -121,6 +123,9 @@ public final class LocalRuntime {
       PrintStream err,
       CountDownLatch stop)
       throws Exception {
+    ArchitectureSpec spec = loaded.architecture().getSpec();
+    String source = file == null ? loaded.name() : file.toString();
+    trafficWarning(options, spec, source, err);
     try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging())) {
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
@@ -184,6 +189,30 @@ public final class LocalRuntime {
       report.write(outputs.staging(), run.process().stats());
       return report;
     }
+  }
+
+  /** Rate 0 is a run without traffic: legal, but rarely what was meant, so it is said. */
+  private static void trafficWarning(
+      RunOptions options, ArchitectureSpec spec, String source, PrintStream err) {
+    if (!Defaults.trafficEnabled(spec) || LocalRun.sendsTraffic(options, spec)) {
+      return;
+    }
+    String rate = plain(LocalRun.trafficRate(options, spec));
+    String which =
+        options.rate() != null
+            ? "simianviz run: warning: --rate " + rate
+            : source + ": warning: traffic.rate " + rate;
+    err.println(
+        which
+            + ": the traffic sources send no requests, so the instances stand idle and every"
+            + " count is 0 (give a rate above 0, e.g. --rate 100)");
+  }
+
+  /** 0 rather than 0.0. */
+  private static String plain(double d) {
+    return d == Math.rint(d) && !Double.isInfinite(d)
+        ? Long.toString((long) d)
+        : Double.toString(d);
   }
 
   private static long sent(LocalRun run) {

@@ -2,7 +2,9 @@ package io.simianviz.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simianviz.api.io.LoadedArchitecture;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,6 +23,35 @@ class RunOutputsTest {
       List.of("summary.json", "graph.json", "spans.json", "histograms.txt", "histograms.csv");
 
   @TempDir Path dir;
+
+  @Test
+  void aSpecWithRateZeroRunsWithoutTrafficAndSaysSoOnStderr() throws Exception {
+    LoadedArchitecture idle = TestRuns.lamp("traffic: {rate: 0}");
+    Path out = dir.resolve("idle");
+    TestRuns.Result result = TestRuns.run(idle, TestRuns.options(out, Duration.ofSeconds(1), null));
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("lamp.yaml: warning: traffic.rate 0: the traffic sources send no requests");
+    assertThat(result.err() + result.console()).doesNotContain("Exception");
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.get("requests").asLong()).isZero();
+    assertThat(summary.get("instances").asInt()).isEqualTo(23);
+  }
+
+  @Test
+  void rateZeroOnTheCommandLineIsARunWithoutTraffic() throws Exception {
+    Path out = dir.resolve("idle");
+    TestRuns.Result result =
+        TestRuns.run(TestRuns.lamp(""), TestRuns.options(out, Duration.ofSeconds(1), 0.0));
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.err()).startsWith("simianviz run: warning: --rate 0: ");
+    assertThat(JSON.readTree(out.resolve("summary.json").toFile()).get("requests").asLong())
+        .isZero();
+  }
 
   @Test
   void aFailedRunLeavesThePreviousOutputsUntouched() throws Exception {
