@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--port",
       defaultValue = "8080",
       description =
-          "Port of every instance, each on its own 127.x.y.z address; 0 picks free ports.")
+          "Port of every instance, each on its own 127.x.y.z address; 0 picks free ports."
+              + " Default ${DEFAULT-VALUE}.")
   int port;
 
   @Override
@@ -96,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
     if (sampleRate != null && !(sampleRate >= 0 && sampleRate <= 1)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--port: must be between 0 and 65535 (was " + port + ")");
     }
     if (force && out == null) {
       throw new picocli.CommandLine.ParameterException(

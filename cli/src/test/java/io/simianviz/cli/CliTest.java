@@ -114,6 +114,13 @@ class CliTest {
   }
 
   @Test
+  void runRefusesAPortOutOfRange() {
+    CliRun port = CliRun.of("run", "--port", "70000", "x.yaml");
+    assertThat(port.exitCode()).isEqualTo(2);
+    assertThat(port.err()).contains("--port: must be between 0 and 65535 (was 70000)");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     CliRun run = CliRun.of("graph", "--colour", "x.yaml");
     assertThat(run.exitCode()).isEqualTo(2);

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -140,7 +141,12 @@ public final class LocalRun implements AutoCloseable {
     return topology;
   }
 
-  /** Starts every instance, then the traffic sources (unless the rate is 0) and the monkey. */
+  /**
+   * Starts every instance, then the traffic sources (unless the rate is 0) and the monkey.
+   *
+   * @throws ExecutionException with a {@link StartFailure} naming the instance and its address when
+   *     one could not start
+   */
   void start() throws Exception {
     // Each caller learns its dependencies' packages and protocols from their specs.
     Map<String, TierSpec> tiers = new java.util.HashMap<>();
@@ -156,7 +162,12 @@ public final class LocalRun implements AutoCloseable {
       InstanceConfig config =
           InstanceConfig.of(
               loaded.name(), i, tiers, LoopbackAddresses.forOrdinal(i.ordinal()), options.port());
-      started.add(launch(i, config));
+      started.add(
+          launch(i, config)
+              .recover(
+                  e ->
+                      Future.failedFuture(
+                          new StartFailure(i.name(), config.host(), config.port(), e))));
     }
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     startupMillis = elapsedMillis();

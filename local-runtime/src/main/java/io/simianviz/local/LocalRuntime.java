@@ -7,13 +7,13 @@ import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs.
@@ -153,14 +153,13 @@ public final class LocalRuntime {
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         err.println(
-            "simianviz run: could not start every instance: "
-                + cause.getMessage()
-                + (cause instanceof BindException
-                    ? " (port "
-                        + options.port()
-                        + " is taken, perhaps by a server on all addresses; choose another with"
-                        + " --port)"
-                    : ""));
+            "simianviz run: "
+                + (cause instanceof StartFailure f
+                    ? f.userMessage()
+                    : "could not start every instance: " + cause.getMessage()));
+        return null;
+      } catch (TimeoutException e) {
+        err.println("simianviz run: not every instance started within 120 s; try a lower --scale");
         return null;
       }
       long period = options.progressEvery().toMillis();

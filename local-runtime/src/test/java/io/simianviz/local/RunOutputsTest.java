@@ -54,6 +54,25 @@ class RunOutputsTest {
   }
 
   @Test
+  void aTakenPortIsOneLineNamingTheAddressAndWhatToDo() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      RunOptions options =
+          withPort(TestRuns.options(dir.resolve("out"), Duration.ofSeconds(1), null), port);
+      TestRuns.Result result = TestRuns.run(TestRuns.lamp(""), options);
+
+      assertThat(result.exit()).isEqualTo(1);
+      assertThat(result.err().lines())
+          .singleElement()
+          .asString()
+          .matches("simianviz run: 127\\.1\\.0\\.\\d+:" + port + " is already in use .*")
+          .contains("--port P, or --port 0 for free ports")
+          .doesNotContain("Exception")
+          .doesNotContain("error(-98)");
+    }
+  }
+
+  @Test
   void aFailedRunLeavesThePreviousOutputsUntouched() throws Exception {
     Path out = dir.resolve("out");
     Files.createDirectories(out);
