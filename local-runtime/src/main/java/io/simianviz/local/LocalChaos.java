@@ -53,7 +53,7 @@ final class LocalChaos {
   }
 
   private void strikeAndReschedule() {
-    if (run.stopping()) {
+    if (run.trafficOver()) {
       return;
     }
     strike();

@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +64,8 @@ public final class LocalRun implements AutoCloseable {
   private volatile long startupMillis;
   private volatile long measuredFromMillis;
   private volatile long measuredFromCpuNanos;
+  private volatile long measuredToMillis = -1;
+  private volatile boolean trafficOver;
   private volatile boolean stopping;
 
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
@@ -284,8 +287,9 @@ public final class LocalRun implements AutoCloseable {
     return console;
   }
 
-  boolean stopping() {
-    return stopping;
+  /** Whether the measured window is over: the traffic stopped, the monkey too. */
+  boolean trafficOver() {
+    return trafficOver;
   }
 
   /** How long it took until every instance was up (0 while starting). */
@@ -296,6 +300,15 @@ public final class LocalRun implements AutoCloseable {
   /** When the measured period began: after start-up, or after the warm-up. */
   long measuredFromMillis() {
     return Math.max(startupMillis, measuredFromMillis);
+  }
+
+  /**
+   * How long the measured window lasted: from its start until the traffic stopped (until now while
+   * it runs).
+   */
+  long measuredMillis() {
+    long to = measuredToMillis >= 0 ? measuredToMillis : elapsedMillis();
+    return Math.max(0, to - measuredFromMillis());
   }
 
   /** CPU time this process spent since the measured period began (every thread, kernel too). */
@@ -319,10 +332,30 @@ public final class LocalRun implements AutoCloseable {
   }
 
   /**
-   * Waits until every request the traffic sources sent is answered, at most as long as a request
-   * can take (each attempt's timeout). Closing servers under requests still in flight would fail
+   * Ends the measured window: the monkey stops, the traffic sources stop sending, and every request
+   * they sent is answered and counted before this returns (at most as long as one request can take:
+   * each attempt's timeout). The statistics read after it hold the whole window, and nothing more
+   * is added to the traffic's figures. Closing servers under requests still in flight would fail
    * those requests, and Netty logs a warning for each connection accepted by a closing server.
    */
+  void finishTraffic() throws InterruptedException {
+    if (trafficOver) {
+      return;
+    }
+    trafficOver = true;
+    measuredToMillis = elapsedMillis();
+    List<Future<Void>> stopped = new ArrayList<>();
+    for (Nanoservice s : trafficSources()) {
+      stopped.add(s.traffic().stop());
+    }
+    try {
+      Future.all(stopped).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // A source whose event loop does not answer: its requests are waited for below all the same.
+    }
+    awaitTrafficAnswered();
+  }
+
   private void awaitTrafficAnswered() throws InterruptedException {
     CallPolicy policy = process.policy();
     long deadline = System.nanoTime() + policy.timeout().toNanos() * (policy.maxRetries() + 1);
@@ -336,16 +369,14 @@ public final class LocalRun implements AutoCloseable {
     return loaded;
   }
 
-  /** Stops traffic, lets in-flight requests finish, then closes every server and the outputs. */
+  /**
+   * Stops traffic and lets in-flight requests finish (if {@link #finishTraffic} was not called),
+   * then closes every server and the outputs.
+   */
   @Override
   public void close() throws Exception {
+    finishTraffic();
     stopping = true;
-    for (Nanoservice s : running.values()) {
-      if (s.traffic() != null) {
-        s.traffic().stop();
-      }
-    }
-    awaitTrafficAnswered();
     List<Future<Void>> stopped = new ArrayList<>();
     Instant now = Instant.now();
     for (Map.Entry<String, Nanoservice> e : running.entrySet()) {
@@ -354,7 +385,12 @@ public final class LocalRun implements AutoCloseable {
     }
     try {
       Future.all(stopped).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      process.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      try {
+        process.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        console.event(
+            "spans: not every span was written or sent within 30 s; spans.json may be incomplete");
+      }
     } finally {
       graph.close();
       graphFile.close();

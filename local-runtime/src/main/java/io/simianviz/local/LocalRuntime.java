@@ -5,11 +5,11 @@ import io.simianviz.model.Defaults;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +126,9 @@ public final class LocalRuntime {
     ArchitectureSpec spec = loaded.architecture().getSpec();
     String source = file == null ? loaded.name() : file.toString();
     trafficWarning(options, spec, source, err);
+    RunReport report;
+    StatsSnapshot stats;
+    SpanExporter spans;
     try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging())) {
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
@@ -183,11 +186,14 @@ public final class LocalRuntime {
       }
       run.vertx().cancelTimer(timer);
       console.finish();
-      List<Nanoservice> sources = run.trafficSources();
-      RunReport report = RunReport.of(run, sources);
-      report.write(outputs.staging(), run.process().stats());
-      return report;
+      run.finishTraffic();
+      stats = StatsSnapshot.of(run.process().stats());
+      report = RunReport.of(run, stats);
+      spans = run.process().spans();
     }
+    report.write(outputs.staging(), stats);
+    spanWarnings(spans, err);
+    return report;
   }
 
   /** Rate 0 is a run without traffic: legal, but rarely what was meant, so it is said. */
@@ -212,6 +218,22 @@ public final class LocalRuntime {
     return d == Math.rint(d) && !Double.isInfinite(d)
         ? Long.toString((long) d)
         : Double.toString(d);
+  }
+
+  /** Spans that did not reach spans.json, said once at the end. */
+  private static void spanWarnings(SpanExporter spans, PrintStream err) {
+    if (spans.dropped() > 0) {
+      err.println(
+          "simianviz run: warning: "
+              + spans.dropped()
+              + " spans were dropped because the span queue was full; lower --sample-rate");
+    }
+    if (spans.failedBatches() > 0) {
+      err.println(
+          "simianviz run: warning: "
+              + spans.failedBatches()
+              + " batches of spans failed; spans.json lacks them");
+    }
   }
 
   private static long sent(LocalRun run) {
