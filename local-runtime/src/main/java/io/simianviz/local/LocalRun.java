@@ -20,6 +20,7 @@ import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
@@ -113,7 +114,8 @@ public final class LocalRun implements AutoCloseable {
             sampleRate);
     this.graphFile = Files.newBufferedWriter(outputs.resolve("graph.json"), StandardCharsets.UTF_8);
     this.graph = new SpigoGraphWriter(graphFile, loaded.name(), "simianviz run", Instant.now());
-    this.chaos = new LocalChaos(this, spec, options.duration(), options.seed());
+    this.chaos =
+        new LocalChaos(this, spec, options.duration(), options.replaceAfter(), options.seed());
   }
 
   /** Requests per second of each traffic source: {@code --rate}, else the spec's. */
@@ -228,11 +230,16 @@ public final class LocalRun implements AutoCloseable {
         .onSuccess(s -> running.put(instance.name(), s));
   }
 
-  /** Kills an instance abruptly; it leaves discovery a moment later and comes back later still. */
-  void kill(Instance victim) {
+  /**
+   * Kills an instance abruptly; it leaves discovery a moment later and comes back later still.
+   *
+   * @return when the replacement was up (milliseconds on the run's clock); it fails when there is
+   *     none: the victim was not running, the traffic stopped first, or it could not start
+   */
+  Future<Long> kill(Instance victim) {
     Nanoservice s = running.remove(victim.name());
     if (s == null) {
-      return;
+      return Future.failedFuture(victim.name() + " is not running");
     }
     console.event(
         String.format("%6.1fs chaos monkey killed %s", elapsedMillis() / 1000.0, victim.name()));
@@ -240,18 +247,32 @@ public final class LocalRun implements AutoCloseable {
     // replacement are recorded in summary.json.
     s.crash();
     vertx.setTimer(1000, id -> registry.deregister(s.endpoint()));
+    Promise<Long> replaced = Promise.promise();
     vertx.setTimer(
         Math.max(1, options.replaceAfter().toMillis()),
         id -> {
-          if (!stopping) {
-            launch(victim, s.config())
-                .onSuccess(
-                    r ->
-                        console.event(
-                            String.format(
-                                "%6.1fs replaced %s", elapsedMillis() / 1000.0, victim.name())));
+          if (trafficOver) {
+            replaced.fail("the traffic stopped before " + victim.name() + " was replaced");
+            return;
           }
+          launch(victim, s.config())
+              .onComplete(
+                  r -> {
+                    long at = elapsedMillis();
+                    if (r.succeeded()) {
+                      console.event(
+                          String.format("%6.1fs replaced %s", at / 1000.0, victim.name()));
+                      replaced.complete(at);
+                    } else {
+                      console.event(
+                          String.format(
+                              "%6.1fs could not replace %s: %s",
+                              at / 1000.0, victim.name(), r.cause().getMessage()));
+                      replaced.fail(r.cause());
+                    }
+                  });
         });
+    return replaced.future();
   }
 
   List<Instance> upInstances() {
