@@ -111,7 +111,6 @@ final class RunCommand implements Callable<Integer> {
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
     boolean runDirectories = out == null;
     Path outDir = runDirectories ? Path.of("simianviz-out", loaded.name()) : out;
-
     RunOptions options =
         new RunOptions(
             runFor,

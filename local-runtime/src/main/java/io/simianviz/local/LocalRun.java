@@ -72,15 +72,21 @@ public final class LocalRun implements AutoCloseable {
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
   private final Map<String, Integer> connectionsPerInstance;
 
-  /** Writes the outputs to {@code options.out()}. */
+  /** Writes the outputs to {@code options.out()}, exports spans to the spec's Zipkin endpoint. */
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
-    this(loaded, options, console, options.out());
+    this(loaded, options, console, options.out(), zipkinEndpoint(loaded.architecture().getSpec()));
   }
 
   /**
    * @param outputs the directory graph.json and spans.json are written to while the run goes
+   * @param zipkinEndpoint where spans are also sent (Zipkin v2 JSON), or null
    */
-  LocalRun(LoadedArchitecture loaded, RunOptions options, Console console, Path outputs)
+  LocalRun(
+      LoadedArchitecture loaded,
+      RunOptions options,
+      Console console,
+      Path outputs,
+      String zipkinEndpoint)
       throws IOException {
     this.loaded = loaded;
     this.spec = loaded.architecture().getSpec();
@@ -110,12 +116,32 @@ public final class LocalRun implements AutoCloseable {
             registry,
             CallPolicy.defaults(),
             tier -> connectionsPerInstance.getOrDefault(tier, 1),
-            SpanExporter.Options.toFile(outputs.resolve("spans.json")),
+            spanOptions(outputs.resolve("spans.json"), zipkinEndpoint),
             sampleRate);
     this.graphFile = Files.newBufferedWriter(outputs.resolve("graph.json"), StandardCharsets.UTF_8);
     this.graph = new SpigoGraphWriter(graphFile, loaded.name(), "simianviz run", Instant.now());
     this.chaos =
         new LocalChaos(this, spec, options.duration(), options.replaceAfter(), options.seed());
+  }
+
+  /** spans.json, and the Zipkin endpoint when there is one, as pod mode sends spans there. */
+  private static SpanExporter.Options spanOptions(Path file, String zipkinEndpoint) {
+    SpanExporter.Options toFile = SpanExporter.Options.toFile(file);
+    return zipkinEndpoint == null
+        ? toFile
+        : new SpanExporter.Options(
+            toFile.file(),
+            null,
+            zipkinEndpoint,
+            toFile.capacity(),
+            toFile.batchSize(),
+            toFile.interval());
+  }
+
+  /** The spec's {@code tracing.zipkinEndpoint}, or null when it has none. */
+  static String zipkinEndpoint(ArchitectureSpec spec) {
+    String endpoint = spec.getTracing() == null ? null : spec.getTracing().getZipkinEndpoint();
+    return endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
   }
 
   /** Requests per second of each traffic source: {@code --rate}, else the spec's. */

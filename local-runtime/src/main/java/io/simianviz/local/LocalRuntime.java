@@ -126,10 +126,22 @@ public final class LocalRuntime {
     ArchitectureSpec spec = loaded.architecture().getSpec();
     String source = file == null ? loaded.name() : file.toString();
     trafficWarning(options, spec, source, err);
+    String zipkin = LocalRun.zipkinEndpoint(spec);
+    if (zipkin != null) {
+      String problem = ZipkinEndpoint.problem(zipkin);
+      if (problem != null) {
+        err.println(
+            source
+                + ": warning: tracing.zipkinEndpoint: "
+                + problem
+                + "; spans go to spans.json only");
+        zipkin = null;
+      }
+    }
     RunReport report;
     StatsSnapshot stats;
     SpanExporter spans;
-    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging())) {
+    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin)) {
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
       if (fdProblem != null) {
@@ -142,7 +154,8 @@ public final class LocalRuntime {
               + ", "
               + total
               + " instances, outputs in "
-              + outputs.target());
+              + outputs.target()
+              + (zipkin == null ? "" : ", spans also to " + zipkin));
       int pool = run.smallestPool();
       if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
         console.event(
@@ -192,7 +205,7 @@ public final class LocalRuntime {
       spans = run.process().spans();
     }
     report.write(outputs.staging(), stats);
-    spanWarnings(spans, err);
+    spanWarnings(spans, zipkin, err);
     return report;
   }
 
@@ -220,8 +233,8 @@ public final class LocalRuntime {
         : Double.toString(d);
   }
 
-  /** Spans that did not reach spans.json, said once at the end. */
-  private static void spanWarnings(SpanExporter spans, PrintStream err) {
+  /** Spans that did not reach spans.json or the collector, said once at the end. */
+  private static void spanWarnings(SpanExporter spans, String zipkin, PrintStream err) {
     if (spans.dropped() > 0) {
       err.println(
           "simianviz run: warning: "
@@ -232,7 +245,9 @@ public final class LocalRuntime {
       err.println(
           "simianviz run: warning: "
               + spans.failedBatches()
-              + " batches of spans failed; spans.json lacks them");
+              + " batches of spans failed"
+              + (zipkin == null ? "" : " (sent to " + zipkin + ")")
+              + "; spans.json or the collector lacks them");
     }
   }
 
