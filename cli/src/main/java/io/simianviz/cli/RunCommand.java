@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
       "Run an architecture on this machine: every instance a real server on its own loopback"
           + " address, with traffic, chaos, traces and histograms.",
       "Outputs go to --out: summary.json, graph.json (spigo-0.4), spans.json (Zipkin v2),"
-          + " histograms.txt and histograms.csv."
+          + " histograms.txt and histograms.csv, moved there when the run ends."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -46,7 +46,12 @@ final class RunCommand implements Callable<Integer> {
               + " compile first), e.g. 20s. Default 0.")
   String warmup;
 
-  @Option(names = "--rate", paramLabel = "R", description = "Requests/s per traffic source.")
+  @Option(
+      names = "--rate",
+      paramLabel = "R",
+      description =
+          "Requests/s per traffic source, 0 or more (0: no traffic); default: the spec's"
+              + " traffic.rate, else 100.")
   Double rate;
 
   @Option(
@@ -60,8 +65,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Output directory; default ./simianviz-out/<arch>.")
+      description =
+          "Output directory, refused when it holds files unless --force; default: a new"
+              + " directory per run in ./simianviz-out/<arch>, with a link 'latest' to the newest.")
   Path out;
+
+  @Option(
+      names = "--force",
+      description = "Replace the outputs of an earlier run in --out (other files stay).")
+  boolean force;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed for victims and request mix.")
   long seed;
@@ -70,15 +82,17 @@ final class RunCommand implements Callable<Integer> {
       names = "--port",
       defaultValue = "8080",
       description =
-          "Port of every instance, each on its own 127.x.y.z address; 0 picks free ports.")
+          "Port of every instance, each on its own 127.x.y.z address; 0 picks free ports."
+              + " Default ${DEFAULT-VALUE}.")
   int port;
 
   @Override
   public Integer call() throws Exception {
     Duration runFor = duration("--duration", duration);
-    if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
+    // What traffic.rate accepts: any number of requests per second, 0 or more.
+    if (rate != null && !(rate >= 0 && Double.isFinite(rate))) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--rate: must be above 0 and at most 1000000 (was " + rate + ")");
+          spec.commandLine(), "--rate: must be 0 or more requests per second (was " + rate + ")");
     }
     if (sampleRate != null && !(sampleRate >= 0 && sampleRate <= 1)) {
       throw new picocli.CommandLine.ParameterException(
@@ -88,10 +102,16 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--port: must be between 0 and 65535 (was " + port + ")");
     }
+    if (force && out == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--force: only with --out (without it every run gets a directory of its own)");
+    }
     Duration warmFor = duration("--warmup", warmup);
     LoadedArchitecture loaded =
         ArchitectureInput.load(file, spec.commandLine().getErr(), expansion.options());
-    Path outDir = out != null ? out : Path.of("simianviz-out", loaded.name());
+    boolean runDirectories = out == null;
+    Path outDir = runDirectories ? Path.of("simianviz-out", loaded.name()) : out;
     RunOptions options =
         new RunOptions(
             runFor,
@@ -104,7 +124,9 @@ final class RunCommand implements Callable<Integer> {
             port,
             warmFor,
             Duration.ofSeconds(System.console() != null ? 1 : 5),
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3),
+            force,
+            runDirectories);
     return LocalRuntime.run(loaded, options, file);
   }
 

@@ -86,13 +86,38 @@ class CliTest {
   void runRefusesARateOrSampleRateOutOfRangeBeforeStartingAnything() {
     CliRun rate = CliRun.of("run", "--rate", "-5", "x.yaml");
     assertThat(rate.exitCode()).isEqualTo(2);
-    assertThat(rate.err()).contains("--rate: must be above 0 and at most 1000000 (was -5.0)");
+    assertThat(rate.err()).contains("--rate: must be 0 or more requests per second (was -5.0)");
     CliRun sample = CliRun.of("run", "--sample-rate", "1.5", "x.yaml");
     assertThat(sample.exitCode()).isEqualTo(2);
     assertThat(sample.err()).contains("--sample-rate: must be between 0 and 1 (was 1.5)");
     CliRun warmup = CliRun.of("run", "--warmup", "5x", "x.yaml");
     assertThat(warmup.exitCode()).isEqualTo(2);
     assertThat(warmup.err()).contains("--warmup: \"5x\" is not a duration");
+  }
+
+  @Test
+  void runTakesEveryRateTheSpecTakesZeroIncluded() {
+    // Past option checks: the next complaint is the missing file, not the rate.
+    CliRun zero = CliRun.of("run", "--rate", "0", dir.resolve("absent.yaml").toString());
+    assertThat(zero.exitCode()).isEqualTo(1);
+    assertThat(zero.err()).contains("absent.yaml").doesNotContain("--rate");
+    CliRun high = CliRun.of("run", "--rate", "2000000", dir.resolve("absent.yaml").toString());
+    assertThat(high.exitCode()).isEqualTo(1);
+    assertThat(high.err()).doesNotContain("--rate");
+  }
+
+  @Test
+  void runRefusesForceWithoutOut() {
+    CliRun force = CliRun.of("run", "--force", "x.yaml");
+    assertThat(force.exitCode()).isEqualTo(2);
+    assertThat(force.err()).contains("--force: only with --out");
+  }
+
+  @Test
+  void runRefusesAPortOutOfRange() {
+    CliRun port = CliRun.of("run", "--port", "70000", "x.yaml");
+    assertThat(port.exitCode()).isEqualTo(2);
+    assertThat(port.err()).contains("--port: must be between 0 and 65535 (was 70000)");
   }
 
   @Test

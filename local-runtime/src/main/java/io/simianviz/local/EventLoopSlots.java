@@ -46,11 +46,24 @@ final class EventLoopSlots {
     return contexts.size();
   }
 
-  /** Runs an asynchronous action on the context of slot {@code i % size()}. */
+  /**
+   * Runs an asynchronous action on the context of slot {@code i % size()}. An action that throws
+   * fails the future (instead of leaving it to wait forever).
+   */
   <T> Future<T> on(int i, Supplier<Future<T>> action) {
     Context context = contexts.get(Math.floorMod(i, contexts.size()));
     Promise<T> promise = Promise.promise();
-    context.runOnContext(v -> action.get().onComplete(promise));
+    context.runOnContext(
+        v -> {
+          Future<T> result;
+          try {
+            result = action.get();
+          } catch (RuntimeException e) {
+            promise.fail(e);
+            return;
+          }
+          result.onComplete(promise);
+        });
     return promise.future();
   }
 }

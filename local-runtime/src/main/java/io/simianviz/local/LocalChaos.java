@@ -15,18 +15,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The chaos monkey of a local run: on its interval (default once, half-way through, as spigo did)
  * it kills one up instance of the victim tier; the runtime replaces it after a delay, as a
- * Deployment would.
+ * Deployment would. It only strikes while the replacement can still be seen serving before the
+ * traffic stops: a kill whose replacement would come after the end is held back, not counted.
  */
 final class LocalChaos {
+  /** How long a replacement serves, at least, before the run ends. */
+  static final long OBSERVE_MILLIS = 1000;
+
   private final LocalRun run;
   private final String victimTier;
   private final Duration interval;
   private final Duration firstAt;
+  private final Duration runFor;
+  private final Duration replaceAfter;
   private final VictimSelector selector;
   private final SplittableRandom random;
   private final List<ChaosEvent> events = new CopyOnWriteArrayList<>();
+  private volatile long endsAtMillis = Long.MAX_VALUE;
 
-  LocalChaos(LocalRun run, ArchitectureSpec spec, Duration runFor, long seed) {
+  LocalChaos(
+      LocalRun run, ArchitectureSpec spec, Duration runFor, Duration replaceAfter, long seed) {
     this.run = run;
     this.victimTier = Defaults.monkeyVictim(spec);
     String every =
@@ -34,6 +42,8 @@ final class LocalChaos {
             ? null
             : spec.getChaos().getMonkey().getInterval();
     this.interval = every == null || every.isEmpty() ? null : Durations.parse(every);
+    this.runFor = runFor;
+    this.replaceAfter = replaceAfter;
     this.selector = new VictimSelector(ChaosGuard.of(spec));
     this.random = new SplittableRandom(seed);
     // spigo struck once, half-way through; an endless run has no half-way, so 30 s stands in.
@@ -44,16 +54,34 @@ final class LocalChaos {
     }
   }
 
-  /** Schedules the monkey, if the architecture names a victim. */
+  /**
+   * Schedules the monkey, if the architecture names a victim. The run's traffic stops {@code
+   * runFor} from now (never, when zero).
+   */
   void start() {
     if (victimTier == null) {
       return;
+    }
+    if (!runFor.isZero()) {
+      endsAtMillis = run.elapsedMillis() + runFor.toMillis();
     }
     run.vertx().setTimer(Math.max(1, firstAt.toMillis()), id -> strikeAndReschedule());
   }
 
   private void strikeAndReschedule() {
-    if (run.stopping()) {
+    if (run.trafficOver()) {
+      return;
+    }
+    long now = run.elapsedMillis();
+    long replacedBy = now + replaceAfter.toMillis() + OBSERVE_MILLIS;
+    if (replacedBy > endsAtMillis) {
+      // Later strikes would be later still: the monkey is done for this run.
+      run.console()
+          .event(
+              String.format(
+                  "%6.1fs chaos monkey held back: a replacement %.1f s after a kill would not be"
+                      + " seen serving before the run ends at %.1f s",
+                  now / 1000.0, replaceAfter.toMillis() / 1000.0, endsAtMillis / 1000.0));
       return;
     }
     strike();
@@ -68,13 +96,20 @@ final class LocalChaos {
     switch (decision) {
       case ChaosDecision.Strike strike -> {
         for (Instance victim : strike.victims()) {
-          events.add(new ChaosEvent("monkey", victimTier, victim.name(), run.elapsedMillis()));
-          run.kill(victim);
+          ChaosEvent kill = new ChaosEvent("monkey", victimTier, victim.name(), now(), null);
+          events.add(kill);
+          run.kill(victim)
+              .onSuccess(
+                  upAt -> events.replaceAll(e -> e.equals(kill) ? kill.replacedAt(upAt) : e));
         }
       }
       case ChaosDecision.Refused refused ->
           run.console().event("chaos monkey held back: " + refused.reason());
     }
+  }
+
+  private long now() {
+    return run.elapsedMillis();
   }
 
   List<ChaosEvent> events() {

@@ -20,6 +20,7 @@ import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
@@ -27,12 +28,15 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -61,12 +65,29 @@ public final class LocalRun implements AutoCloseable {
   private volatile long startupMillis;
   private volatile long measuredFromMillis;
   private volatile long measuredFromCpuNanos;
+  private volatile long measuredToMillis = -1;
+  private volatile boolean trafficOver;
   private volatile boolean stopping;
 
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
   private final Map<String, Integer> connectionsPerInstance;
 
+  /** Writes the outputs to {@code options.out()}, exports spans to the spec's Zipkin endpoint. */
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
+    this(loaded, options, console, options.out(), zipkinEndpoint(loaded.architecture().getSpec()));
+  }
+
+  /**
+   * @param outputs the directory graph.json and spans.json are written to while the run goes
+   * @param zipkinEndpoint where spans are also sent (Zipkin v2 JSON), or null
+   */
+  LocalRun(
+      LoadedArchitecture loaded,
+      RunOptions options,
+      Console console,
+      Path outputs,
+      String zipkinEndpoint)
+      throws IOException {
     this.loaded = loaded;
     this.spec = loaded.architecture().getSpec();
     this.options = options;
@@ -79,7 +100,7 @@ public final class LocalRun implements AutoCloseable {
             .collect(
                 Collectors.toMap(
                     Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
-    Files.createDirectories(options.out());
+    Files.createDirectories(outputs);
     double sampleRate =
         options.sampleRate() != null
             ? options.sampleRate()
@@ -95,12 +116,42 @@ public final class LocalRun implements AutoCloseable {
             registry,
             CallPolicy.defaults(),
             tier -> connectionsPerInstance.getOrDefault(tier, 1),
-            SpanExporter.Options.toFile(options.out().resolve("spans.json")),
+            spanOptions(outputs.resolve("spans.json"), zipkinEndpoint),
             sampleRate);
-    this.graphFile =
-        Files.newBufferedWriter(options.out().resolve("graph.json"), StandardCharsets.UTF_8);
+    this.graphFile = Files.newBufferedWriter(outputs.resolve("graph.json"), StandardCharsets.UTF_8);
     this.graph = new SpigoGraphWriter(graphFile, loaded.name(), "simianviz run", Instant.now());
-    this.chaos = new LocalChaos(this, spec, options.duration(), options.seed());
+    this.chaos =
+        new LocalChaos(this, spec, options.duration(), options.replaceAfter(), options.seed());
+  }
+
+  /** spans.json, and the Zipkin endpoint when there is one, as pod mode sends spans there. */
+  private static SpanExporter.Options spanOptions(Path file, String zipkinEndpoint) {
+    SpanExporter.Options toFile = SpanExporter.Options.toFile(file);
+    return zipkinEndpoint == null
+        ? toFile
+        : new SpanExporter.Options(
+            toFile.file(),
+            null,
+            zipkinEndpoint,
+            toFile.capacity(),
+            toFile.batchSize(),
+            toFile.interval());
+  }
+
+  /** The spec's {@code tracing.zipkinEndpoint}, or null when it has none. */
+  static String zipkinEndpoint(ArchitectureSpec spec) {
+    String endpoint = spec.getTracing() == null ? null : spec.getTracing().getZipkinEndpoint();
+    return endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
+  }
+
+  /** Requests per second of each traffic source: {@code --rate}, else the spec's. */
+  static double trafficRate(RunOptions options, ArchitectureSpec spec) {
+    return options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
+  }
+
+  /** Whether the traffic sources send: traffic is on, at a rate above 0. */
+  static boolean sendsTraffic(RunOptions options, ArchitectureSpec spec) {
+    return Defaults.trafficEnabled(spec) && trafficRate(options, spec) > 0;
   }
 
   /**
@@ -121,7 +172,12 @@ public final class LocalRun implements AutoCloseable {
     return topology;
   }
 
-  /** Starts every instance, then the traffic sources and the monkey. */
+  /**
+   * Starts every instance, then the traffic sources (unless the rate is 0) and the monkey.
+   *
+   * @throws ExecutionException with a {@link StartFailure} naming the instance and its address when
+   *     one could not start
+   */
   void start() throws Exception {
     // Each caller learns its dependencies' packages and protocols from their specs.
     Map<String, TierSpec> tiers = new java.util.HashMap<>();
@@ -137,7 +193,12 @@ public final class LocalRun implements AutoCloseable {
       InstanceConfig config =
           InstanceConfig.of(
               loaded.name(), i, tiers, LoopbackAddresses.forOrdinal(i.ordinal()), options.port());
-      started.add(launch(i, config));
+      started.add(
+          launch(i, config)
+              .recover(
+                  e ->
+                      Future.failedFuture(
+                          new StartFailure(i.name(), config.host(), config.port(), e))));
     }
     Future.all(started).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     startupMillis = elapsedMillis();
@@ -145,8 +206,8 @@ public final class LocalRun implements AutoCloseable {
     console.event(
         String.format(
             "all %d instances up in %.2f s", topology.instances().size(), startupMillis / 1000.0));
-    if (Defaults.trafficEnabled(spec)) {
-      double rate = options.rate() != null ? options.rate() : Defaults.trafficRate(spec);
+    if (sendsTraffic(options, spec)) {
+      double rate = trafficRate(options, spec);
       int[] mix = Defaults.mix(spec);
       TrafficSource.Options traffic = TrafficSource.Options.of(rate, mix[0], mix[1]);
       List<Future<TrafficSource>> sources = new ArrayList<>();
@@ -195,11 +256,16 @@ public final class LocalRun implements AutoCloseable {
         .onSuccess(s -> running.put(instance.name(), s));
   }
 
-  /** Kills an instance abruptly; it leaves discovery a moment later and comes back later still. */
-  void kill(Instance victim) {
+  /**
+   * Kills an instance abruptly; it leaves discovery a moment later and comes back later still.
+   *
+   * @return when the replacement was up (milliseconds on the run's clock); it fails when there is
+   *     none: the victim was not running, the traffic stopped first, or it could not start
+   */
+  Future<Long> kill(Instance victim) {
     Nanoservice s = running.remove(victim.name());
     if (s == null) {
-      return;
+      return Future.failedFuture(victim.name() + " is not running");
     }
     console.event(
         String.format("%6.1fs chaos monkey killed %s", elapsedMillis() / 1000.0, victim.name()));
@@ -207,18 +273,32 @@ public final class LocalRun implements AutoCloseable {
     // replacement are recorded in summary.json.
     s.crash();
     vertx.setTimer(1000, id -> registry.deregister(s.endpoint()));
+    Promise<Long> replaced = Promise.promise();
     vertx.setTimer(
         Math.max(1, options.replaceAfter().toMillis()),
         id -> {
-          if (!stopping) {
-            launch(victim, s.config())
-                .onSuccess(
-                    r ->
-                        console.event(
-                            String.format(
-                                "%6.1fs replaced %s", elapsedMillis() / 1000.0, victim.name())));
+          if (trafficOver) {
+            replaced.fail("the traffic stopped before " + victim.name() + " was replaced");
+            return;
           }
+          launch(victim, s.config())
+              .onComplete(
+                  r -> {
+                    long at = elapsedMillis();
+                    if (r.succeeded()) {
+                      console.event(
+                          String.format("%6.1fs replaced %s", at / 1000.0, victim.name()));
+                      replaced.complete(at);
+                    } else {
+                      console.event(
+                          String.format(
+                              "%6.1fs could not replace %s: %s",
+                              at / 1000.0, victim.name(), r.cause().getMessage()));
+                      replaced.fail(r.cause());
+                    }
+                  });
         });
+    return replaced.future();
   }
 
   List<Instance> upInstances() {
@@ -259,8 +339,9 @@ public final class LocalRun implements AutoCloseable {
     return console;
   }
 
-  boolean stopping() {
-    return stopping;
+  /** Whether the measured window is over: the traffic stopped, the monkey too. */
+  boolean trafficOver() {
+    return trafficOver;
   }
 
   /** How long it took until every instance was up (0 while starting). */
@@ -271,6 +352,15 @@ public final class LocalRun implements AutoCloseable {
   /** When the measured period began: after start-up, or after the warm-up. */
   long measuredFromMillis() {
     return Math.max(startupMillis, measuredFromMillis);
+  }
+
+  /**
+   * How long the measured window lasted: from its start until the traffic stopped (until now while
+   * it runs).
+   */
+  long measuredMillis() {
+    long to = measuredToMillis >= 0 ? measuredToMillis : elapsedMillis();
+    return Math.max(0, to - measuredFromMillis());
   }
 
   /** CPU time this process spent since the measured period began (every thread, kernel too). */
@@ -294,10 +384,30 @@ public final class LocalRun implements AutoCloseable {
   }
 
   /**
-   * Waits until every request the traffic sources sent is answered, at most as long as a request
-   * can take (each attempt's timeout). Closing servers under requests still in flight would fail
+   * Ends the measured window: the monkey stops, the traffic sources stop sending, and every request
+   * they sent is answered and counted before this returns (at most as long as one request can take:
+   * each attempt's timeout). The statistics read after it hold the whole window, and nothing more
+   * is added to the traffic's figures. Closing servers under requests still in flight would fail
    * those requests, and Netty logs a warning for each connection accepted by a closing server.
    */
+  void finishTraffic() throws InterruptedException {
+    if (trafficOver) {
+      return;
+    }
+    trafficOver = true;
+    measuredToMillis = elapsedMillis();
+    List<Future<Void>> stopped = new ArrayList<>();
+    for (Nanoservice s : trafficSources()) {
+      stopped.add(s.traffic().stop());
+    }
+    try {
+      Future.all(stopped).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // A source whose event loop does not answer: its requests are waited for below all the same.
+    }
+    awaitTrafficAnswered();
+  }
+
   private void awaitTrafficAnswered() throws InterruptedException {
     CallPolicy policy = process.policy();
     long deadline = System.nanoTime() + policy.timeout().toNanos() * (policy.maxRetries() + 1);
@@ -311,16 +421,14 @@ public final class LocalRun implements AutoCloseable {
     return loaded;
   }
 
-  /** Stops traffic, lets in-flight requests finish, then closes every server and the outputs. */
+  /**
+   * Stops traffic and lets in-flight requests finish (if {@link #finishTraffic} was not called),
+   * then closes every server and the outputs.
+   */
   @Override
   public void close() throws Exception {
+    finishTraffic();
     stopping = true;
-    for (Nanoservice s : running.values()) {
-      if (s.traffic() != null) {
-        s.traffic().stop();
-      }
-    }
-    awaitTrafficAnswered();
     List<Future<Void>> stopped = new ArrayList<>();
     Instant now = Instant.now();
     for (Map.Entry<String, Nanoservice> e : running.entrySet()) {
@@ -329,7 +437,12 @@ public final class LocalRun implements AutoCloseable {
     }
     try {
       Future.all(stopped).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      process.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      try {
+        process.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        console.event(
+            "spans: not every span was written or sent within 30 s; spans.json may be incomplete");
+      }
     } finally {
       graph.close();
       graphFile.close();

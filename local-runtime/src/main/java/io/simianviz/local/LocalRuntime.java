@@ -1,19 +1,32 @@
 package io.simianviz.local;
 
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.model.Defaults;
+import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.LocalDateTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs. */
+/**
+ * `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs.
+ * Problems the user can fix (a taken port, an output directory in use) are one line on stderr and a
+ * non-zero exit, never a stack trace; a run that fails leaves earlier outputs as they were.
+ */
 public final class LocalRuntime {
+  /** The run could not start or could not finish. */
+  public static final int FAILED = 1;
+
+  /** The output directory was refused (the CLI's exit code for usage errors). */
+  public static final int REFUSED = 2;
+
   private LocalRuntime() {}
 
   /** Runs to the end; returns the process exit code. */
@@ -35,7 +48,7 @@ public final class LocalRuntime {
             "simianviz-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runUntil(loaded, options, console, stop);
+      return runUntil(loaded, file, options, console, System.err, stop);
     } finally {
       finished.countDown();
       try {
@@ -49,13 +62,91 @@ public final class LocalRuntime {
   static int runUntil(
       LoadedArchitecture loaded, RunOptions options, Console console, CountDownLatch stop)
       throws Exception {
+    return runUntil(loaded, null, options, console, System.err, stop);
+  }
+
+  /**
+   * @param file the architecture's file, named in warnings about it (null: the architecture's name)
+   * @param err where problems and warnings go, one line each
+   */
+  static int runUntil(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
+    OutputDir outputs;
+    try {
+      outputs =
+          options.runDirectories()
+              ? OutputDir.newRunIn(options.out(), LocalDateTime.now())
+              : OutputDir.into(options.out(), options.force());
+    } catch (OutputDir.Refused refused) {
+      err.println("simianviz run: " + refused.getMessage());
+      return REFUSED;
+    }
+    boolean committed = false;
+    try {
+      RunReport report = runInto(loaded, file, options, outputs, console, err, stop);
+      if (report == null) {
+        return FAILED;
+      }
+      String linkProblem = outputs.commit();
+      committed = true;
+      report.print(System.out);
+      System.out.println(
+          "outputs: "
+              + outputs.target()
+              + (outputs.latest() != null && linkProblem == null
+                  ? " (also " + outputs.latest() + ")"
+                  : ""));
+      if (linkProblem != null) {
+        err.println("simianviz run: warning: " + linkProblem);
+      }
+      return 0;
+    } finally {
+      if (!committed) {
+        outputs.discard();
+      }
+    }
+  }
+
+  /** The run, its outputs written to the staging directory; null when it failed (said on err). */
+  private static RunReport runInto(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      OutputDir outputs,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
+    ArchitectureSpec spec = loaded.architecture().getSpec();
+    String source = file == null ? loaded.name() : file.toString();
+    trafficWarning(options, spec, source, err);
+    String zipkin = LocalRun.zipkinEndpoint(spec);
+    if (zipkin != null) {
+      String problem = ZipkinEndpoint.problem(zipkin);
+      if (problem != null) {
+        err.println(
+            source
+                + ": warning: tracing.zipkinEndpoint: "
+                + problem
+                + "; spans go to spans.json only");
+        zipkin = null;
+      }
+    }
     RunReport report;
-    try (LocalRun run = new LocalRun(loaded, options, console)) {
+    StatsSnapshot stats;
+    SpanExporter spans;
+    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin)) {
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
       if (fdProblem != null) {
-        System.err.println("simianviz run: " + fdProblem);
-        return 1;
+        err.println("simianviz run: " + fdProblem);
+        return null;
       }
       console.event(
           "simianviz run: "
@@ -63,7 +154,8 @@ public final class LocalRuntime {
               + ", "
               + total
               + " instances, outputs in "
-              + options.out());
+              + outputs.target()
+              + (zipkin == null ? "" : ", spans also to " + zipkin));
       int pool = run.smallestPool();
       if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
         console.event(
@@ -76,16 +168,15 @@ public final class LocalRuntime {
         run.start();
       } catch (ExecutionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
-        System.err.println(
-            "simianviz run: could not start every instance: "
-                + cause.getMessage()
-                + (cause instanceof BindException
-                    ? " (port "
-                        + options.port()
-                        + " is taken, perhaps by a server on all addresses; choose another with"
-                        + " --port)"
-                    : ""));
-        return 1;
+        err.println(
+            "simianviz run: "
+                + (cause instanceof StartFailure f
+                    ? f.userMessage()
+                    : "could not start every instance: " + cause.getMessage()));
+        return null;
+      } catch (TimeoutException e) {
+        err.println("simianviz run: not every instance started within 120 s; try a lower --scale");
+        return null;
       }
       long period = options.progressEvery().toMillis();
       RequestRate rate = new RequestRate(sent(run), System.nanoTime());
@@ -108,13 +199,56 @@ public final class LocalRuntime {
       }
       run.vertx().cancelTimer(timer);
       console.finish();
-      List<Nanoservice> sources = run.trafficSources();
-      report = RunReport.of(run, sources);
-      report.write(options.out(), run.process().stats());
+      run.finishTraffic();
+      stats = StatsSnapshot.of(run.process().stats());
+      report = RunReport.of(run, stats);
+      spans = run.process().spans();
     }
-    report.print(System.out);
-    System.out.println("outputs: " + options.out());
-    return 0;
+    report.write(outputs.staging(), stats);
+    spanWarnings(spans, zipkin, err);
+    return report;
+  }
+
+  /** Rate 0 is a run without traffic: legal, but rarely what was meant, so it is said. */
+  private static void trafficWarning(
+      RunOptions options, ArchitectureSpec spec, String source, PrintStream err) {
+    if (!Defaults.trafficEnabled(spec) || LocalRun.sendsTraffic(options, spec)) {
+      return;
+    }
+    String rate = plain(LocalRun.trafficRate(options, spec));
+    String which =
+        options.rate() != null
+            ? "simianviz run: warning: --rate " + rate
+            : source + ": warning: traffic.rate " + rate;
+    err.println(
+        which
+            + ": the traffic sources send no requests, so the instances stand idle and every"
+            + " count is 0 (give a rate above 0, e.g. --rate 100)");
+  }
+
+  /** 0 rather than 0.0. */
+  private static String plain(double d) {
+    return d == Math.rint(d) && !Double.isInfinite(d)
+        ? Long.toString((long) d)
+        : Double.toString(d);
+  }
+
+  /** Spans that did not reach spans.json or the collector, said once at the end. */
+  private static void spanWarnings(SpanExporter spans, String zipkin, PrintStream err) {
+    if (spans.dropped() > 0) {
+      err.println(
+          "simianviz run: warning: "
+              + spans.dropped()
+              + " spans were dropped because the span queue was full; lower --sample-rate");
+    }
+    if (spans.failedBatches() > 0) {
+      err.println(
+          "simianviz run: warning: "
+              + spans.failedBatches()
+              + " batches of spans failed"
+              + (zipkin == null ? "" : " (sent to " + zipkin + ")")
+              + "; spans.json or the collector lacks them");
+    }
   }
 
   private static long sent(LocalRun run) {

@@ -7,11 +7,17 @@ import java.time.Duration;
  * How a local run goes.
  *
  * @param duration how long traffic runs; zero means until interrupted
- * @param rate requests per second per traffic source; null keeps the spec's
+ * @param rate requests per second per traffic source (0: none); null keeps the spec's
  * @param sampleRate fraction of traces recorded; null keeps the spec's
+ * @param out where the outputs go: the directory itself or, with {@code runDirectories}, the
+ *     directory holding one directory per run and a {@code latest} link
  * @param port the port every instance listens on, each on its own loopback address (0: any)
  * @param warmup traffic before the measured duration, left out of every figure (JIT warm-up)
  * @param progressEvery how often the console shows progress
+ * @param replaceAfter how long after a chaos kill its replacement starts
+ * @param force replace the outputs of an earlier run in {@code out}; without it a directory that
+ *     holds files is refused
+ * @param runDirectories each run in a new directory in {@code out}, named by its start time
  */
 public record RunOptions(
     Duration duration,
@@ -24,4 +30,6 @@ public record RunOptions(
     int port,
     Duration warmup,
     Duration progressEvery,
-    Duration replaceAfter) {}
+    Duration replaceAfter,
+    boolean force,
+    boolean runDirectories) {}

@@ -2,10 +2,7 @@ package io.simianviz.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.stats.Series;
-import io.simianviz.service.stats.StatsRegistry;
-import io.simianviz.service.traffic.TrafficSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,6 +14,8 @@ import org.HdrHistogram.Histogram;
 /**
  * What a local run measured: summary.json, histograms.txt/.csv and the console's final table.
  *
+ * @param durationS seconds of the measured window: from the end of start-up (or of the warm-up)
+ *     until the traffic stopped
  * @param startupS seconds until every instance was up
  * @param hops calls between two instances (every edge, the traffic sources' included)
  * @param warmupS seconds of traffic before the measured period, left out of every figure
@@ -45,83 +44,49 @@ record RunReport(
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** Traffic totals across every traffic source; percentiles from their merged histograms. */
-  static RunReport of(LocalRun run, List<Nanoservice> sources) {
-    Histogram all = null;
-    long requests = 0;
-    long errors = 0;
-    for (Nanoservice s : sources) {
-      TrafficSource t = s.traffic();
-      TrafficSource.Summary summary = t.summary();
-      requests += summary.requests();
-      errors += summary.errors();
-    }
-    StatsRegistry stats = run.process().stats();
-    long hops = 0;
-    for (var series : stats.snapshot()) {
-      if (series.kind() == Series.Kind.EDGE) {
-        hops += series.count();
-      }
-      if (series.kind() == Series.Kind.TRAFFIC) {
-        Histogram h = stats.series(series.kind(), series.tier(), series.detail()).histogram();
-        if (all == null) {
-          all = h;
-        } else {
-          all.add(h);
-        }
-      }
-    }
+  /**
+   * The figures of the measured window, all from one snapshot of the statistics taken after the
+   * traffic stopped and every request it sent was answered ({@link LocalRun#finishTraffic}): the
+   * traffic totals are the traffic sources' series, so they match the histograms and the tier table
+   * request for request.
+   */
+  static RunReport of(LocalRun run, StatsSnapshot stats) {
+    long requests = stats.count(Series.Kind.TRAFFIC);
+    long errors = stats.errors(Series.Kind.TRAFFIC);
+    long hops = stats.count(Series.Kind.EDGE);
+    Histogram all = stats.merged(Series.Kind.TRAFFIC);
     Map<String, Integer> perTier = new java.util.LinkedHashMap<>();
     run.topology().byTier().forEach((tier, list) -> perTier.put(tier, list.size()));
     Map<String, TierTotals> tiers = TierTotals.of(stats, perTier);
-    double elapsedS = run.elapsedMillis() / 1000.0;
+    double measuredS = run.measuredMillis() / 1000.0;
     double startupS = run.startupMillis() / 1000.0;
     double measuredFromS = run.measuredFromMillis() / 1000.0;
-    double trafficS = elapsedS - measuredFromS;
     double cpuS = run.measuredCpuNanos() / 1e9;
-    double measuredHops = trafficS > 0 ? hops : 0;
+    double measuredHops = measuredS > 0 ? hops : 0;
     return new RunReport(
         run.architecture().name(),
         run.totalInstances(),
-        elapsedS,
+        measuredS,
         startupS,
         Math.max(0, measuredFromS - startupS),
         hops,
-        trafficS > 0 ? hops / trafficS : 0,
+        measuredS > 0 ? hops / measuredS : 0,
         cpuS,
         measuredHops > 0 ? cpuS * 1e6 / measuredHops : 0,
         requests,
         errors,
         requests == 0 ? 0 : 100.0 * (requests - errors) / requests,
-        all == null ? 0 : all.getValueAtPercentile(50) / 1000.0,
-        all == null ? 0 : all.getValueAtPercentile(99) / 1000.0,
+        all == null ? 0 : StatsSnapshot.millis(all.getValueAtPercentile(50)),
+        all == null ? 0 : StatsSnapshot.millis(all.getValueAtPercentile(99)),
         List.copyOf(tiers.values()),
         run.chaosEvents());
   }
 
-  void write(Path out, StatsRegistry stats) throws IOException {
+  /** summary.json, histograms.txt and histograms.csv, from the same snapshot as this report. */
+  void write(Path out, StatsSnapshot stats) throws IOException {
     JSON.writeValue(out.resolve("summary.json").toFile(), this);
     Files.writeString(out.resolve("histograms.txt"), stats.histogramTable());
-    StringBuilder csv =
-        new StringBuilder("series,kind,tier,detail,count,errors,p50ms,p90ms,p99ms,p999ms,maxms\n");
-    for (var s : stats.snapshot()) {
-      csv.append(
-              String.join(
-                  ",",
-                  quote(s.name()),
-                  s.kind().name().toLowerCase(java.util.Locale.ROOT),
-                  quote(s.tier()),
-                  quote(s.detail()),
-                  Long.toString(s.count()),
-                  Long.toString(s.errors()),
-                  Double.toString(s.p50()),
-                  Double.toString(s.p90()),
-                  Double.toString(s.p99()),
-                  Double.toString(s.p999()),
-                  Double.toString(s.max())))
-          .append('\n');
-    }
-    Files.writeString(out.resolve("histograms.csv"), csv);
+    Files.writeString(out.resolve("histograms.csv"), stats.csv());
   }
 
   void print(PrintStream out) {
@@ -149,9 +114,5 @@ record RunReport(
           "  %-24s %9d %10d %8d %9.2f %9.2f%n",
           t.name(), t.instances(), t.requests(), t.errors(), t.p50Ms(), t.p99Ms());
     }
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 }

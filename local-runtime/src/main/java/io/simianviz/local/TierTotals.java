@@ -1,9 +1,8 @@
 package io.simianviz.local;
 
 import io.simianviz.service.stats.Series;
-import io.simianviz.service.stats.SeriesStats;
-import io.simianviz.service.stats.StatsRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -14,15 +13,17 @@ import org.HdrHistogram.Histogram;
 record TierTotals(
     String name, int instances, long requests, long errors, double p50Ms, double p99Ms) {
 
-  static Map<String, TierTotals> of(StatsRegistry stats, Map<String, Integer> instancesPerTier) {
+  static Map<String, TierTotals> of(StatsSnapshot stats, Map<String, Integer> instancesPerTier) {
     Map<String, Histogram> merged = new LinkedHashMap<>();
     Map<String, long[]> counts = new LinkedHashMap<>();
-    for (SeriesStats s : stats.snapshot()) {
+    List<StatsSnapshot.Entry> entries = stats.entries();
+    for (int i = 0; i < entries.size(); i++) {
+      StatsSnapshot.Entry s = entries.get(i);
       // Traffic sources serve nothing; what they sent is their tier's work.
       if (s.kind() == Series.Kind.EDGE) {
         continue;
       }
-      Histogram h = stats.series(s.kind(), s.tier(), s.detail()).histogram();
+      Histogram h = stats.histogram(i);
       merged.merge(
           s.tier(),
           h,
@@ -45,8 +46,8 @@ record TierTotals(
               instancesPerTier.get(tier),
               c[0],
               c[1],
-              h == null ? 0 : h.getValueAtPercentile(50) / 1000.0,
-              h == null ? 0 : h.getValueAtPercentile(99) / 1000.0));
+              h == null ? 0 : StatsSnapshot.millis(h.getValueAtPercentile(50)),
+              h == null ? 0 : StatsSnapshot.millis(h.getValueAtPercentile(99))));
     }
     return out;
   }

@@ -1,12 +1,14 @@
 package io.simianviz.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,25 @@ class EventLoopSlotsTest {
       assertThat(names.subList(0, slots.size())).doesNotHaveDuplicates();
       assertThat(names.subList(slots.size(), names.size()))
           .containsExactlyElementsOf(names.subList(0, slots.size()));
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void anActionThatThrowsFailsItsFutureInsteadOfLeavingItPending() throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    try {
+      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 1);
+      Future<String> f =
+          slots.on(
+              0,
+              () -> {
+                throw new IllegalArgumentException("no");
+              });
+      assertThatThrownBy(() -> f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(IllegalArgumentException.class);
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

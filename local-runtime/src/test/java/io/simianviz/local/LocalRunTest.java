@@ -66,7 +66,9 @@ class LocalRunTest {
         0,
         warmup,
         Duration.ofSeconds(1),
-        Duration.ofMillis(300));
+        Duration.ofMillis(300),
+        false,
+        false);
   }
 
   private static Console quietConsole() {
@@ -294,7 +296,9 @@ class LocalRunTest {
               taken.getLocalPort(),
               Duration.ZERO,
               Duration.ofSeconds(1),
-              Duration.ofSeconds(1));
+              Duration.ofSeconds(1),
+              false,
+              false);
       int exit = LocalRuntime.runUntil(lamp, options, quietConsole(), new CountDownLatch(1));
       assertThat(exit).isEqualTo(1);
     }

@@ -9,6 +9,9 @@ import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.stats.Series;
 import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +65,14 @@ public final class TrafficSource {
       new org.HdrHistogram.Histogram(1, Series.HIGHEST_MICROS, 2);
   private long startNanos;
 
+  /** Where the timer runs and sends: {@link #stop} cancels it there, after any send under way. */
+  private final Context context;
+
   /** Written on the event loop, read by anyone asking how many went out. */
   private volatile long sent;
 
-  private volatile long timerId = -1;
+  private volatile boolean stopped;
+  private long timerId = -1;
   private int nextRoute;
 
   private TrafficSource(
@@ -83,6 +90,7 @@ public final class TrafficSource {
     this.options = options;
     this.routes = config.dependencyTiers();
     this.intervalNanos = Math.max(1, (long) (1e9 / options.rate()));
+    this.context = process.vertx().getOrCreateContext();
     this.timings =
         Map.of(
             Request.Op.GET, metrics.traffic(Request.Op.GET.name()),
@@ -101,20 +109,34 @@ public final class TrafficSource {
     TrafficSource source = new TrafficSource(process, config, metrics, client, options);
     long tickMs = Math.max(1, Math.min(10, source.intervalNanos / 1_000_000));
     source.startNanos = System.nanoTime();
-    process
-        .vertx()
-        .runOnContext(
-            v -> source.timerId = process.vertx().setPeriodic(0, tickMs, id -> source.sendDue()));
+    source.context.runOnContext(
+        v -> {
+          if (!source.stopped) {
+            source.timerId = process.vertx().setPeriodic(0, tickMs, id -> source.sendDue());
+          }
+        });
     return source;
   }
 
-  public void stop() {
-    process.vertx().runOnContext(v -> process.vertx().cancelTimer(timerId));
-    timerId = -2;
+  /**
+   * Stops sending. The returned future completes once no further request can go out; requests
+   * already sent are still answered and counted ({@link #inFlight} falls to 0 after the last).
+   */
+  public Future<Void> stop() {
+    stopped = true;
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          if (timerId >= 0) {
+            process.vertx().cancelTimer(timerId);
+          }
+          done.complete();
+        });
+    return done.future();
   }
 
   private void sendDue() {
-    if (timerId == -2) {
+    if (stopped) {
       return;
     }
     long due = (System.nanoTime() - startNanos) / intervalNanos + 1;
@@ -143,14 +165,18 @@ public final class TrafficSource {
         .call(route, request, root)
         .onComplete(
             ar -> {
-              inFlight.decrementAndGet();
               // The client answers every call with a reply; a failure here is a bug or a shutdown,
               // and it is still counted as an error rather than lost.
               Reply reply =
                   ar.succeeded()
                       ? ar.result()
                       : Reply.error(Reply.DEPENDENCY_FAILED, "call failed: " + ar.cause());
-              finish(request, intendedStart, reply, root, startMicros);
+              try {
+                finish(request, intendedStart, reply, root, startMicros);
+              } finally {
+                // Only once it is counted: who sees nothing in flight sees every answer counted.
+                inFlight.decrementAndGet();
+              }
             });
   }
 

@@ -1,0 +1,244 @@
+package io.simianviz.local;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * Where a run's outputs go. They are written to a hidden staging directory next to the destination
+ * and moved into place only when the run ends, so a run that fails leaves whatever was there
+ * untouched, and a reader never sees outputs of two runs mixed.
+ *
+ * <p>Two layouts: a directory the user names (refused when it already holds files, unless told to
+ * replace them), and a directory of runs, one per run named by its start time, with a {@code
+ * latest} link to the newest.
+ */
+final class OutputDir {
+  /** The name of the link to the newest run in a directory of runs. */
+  static final String LATEST = "latest";
+
+  private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final Path target;
+  private final Path staging;
+  private final Path latest;
+  private final boolean reservedTarget;
+
+  private OutputDir(Path target, Path staging, Path latest, boolean reservedTarget) {
+    this.target = target;
+    this.staging = staging;
+    this.latest = latest;
+    this.reservedTarget = reservedTarget;
+  }
+
+  /** Why a run cannot write its outputs where it was asked to; the message is for the user. */
+  static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Outputs for the directory {@code dir}, which must be absent or empty unless {@code replace}.
+   * With {@code replace} the run's files replace those of the same name when the run ends; other
+   * files in the directory are left alone.
+   */
+  static OutputDir into(Path dir, boolean replace) throws Refused {
+    Path target = dir.toAbsolutePath().normalize();
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new Refused(dir + " is a file, not a directory; choose another --out");
+    }
+    if (!replace && holdsFiles(target)) {
+      throw new Refused(
+          dir
+              + " already holds files (an earlier run's outputs?) and is left as it is; choose"
+              + " another --out, or add --force to replace the outputs in it");
+    }
+    return new OutputDir(target, staging(dir, target), null, false);
+  }
+
+  /**
+   * Outputs for a new directory in {@code runs}, named by the time the run started ({@code
+   * 20250102-150405}, with {@code -2}, {@code -3}... when several start in one second), and a
+   * {@code latest} link in {@code runs} that points to it once the run ends.
+   */
+  static OutputDir newRunIn(Path runs, LocalDateTime startedAt) throws Refused {
+    Path base = runs.toAbsolutePath().normalize();
+    String name = RUN_NAME.format(startedAt);
+    try {
+      Files.createDirectories(base);
+      for (int n = 1; ; n++) {
+        Path target = base.resolve(n == 1 ? name : name + "-" + n);
+        try {
+          // Made now, empty, so a run starting in the same second takes the next name.
+          Files.createDirectory(target);
+          return new OutputDir(target, staging(runs, target), base.resolve(LATEST), true);
+        } catch (FileAlreadyExistsException taken) {
+          // another run's; try the next name
+        }
+      }
+    } catch (IOException e) {
+      throw new Refused("cannot create a run directory in " + runs + ": " + reason(e));
+    }
+  }
+
+  /** The final directory. */
+  Path target() {
+    return target;
+  }
+
+  /** Where the run writes its outputs until it ends. */
+  Path staging() {
+    return staging;
+  }
+
+  /** The link to the newest run, or null when the outputs go to a directory of their own. */
+  Path latest() {
+    return latest;
+  }
+
+  /**
+   * Moves the outputs into place: the staging directory becomes the target when there is none, else
+   * each file replaces the one of its name (each move atomic). Then the latest link, if any, points
+   * to the target; a link that cannot be made is reported, not fatal.
+   *
+   * @return a problem with the latest link, or null
+   */
+  String commit() throws IOException {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      move(staging, target);
+    } else {
+      try (Stream<Path> files = Files.list(staging)) {
+        for (Path f : files.toList()) {
+          move(f, target.resolve(f.getFileName().toString()));
+        }
+      }
+      Files.delete(staging);
+    }
+    return latest == null ? null : link();
+  }
+
+  /** Deletes what the run wrote; the target is left as it was before the run. */
+  void discard() {
+    deleteTree(staging);
+    if (reservedTarget) {
+      try {
+        Files.deleteIfExists(target);
+      } catch (IOException notEmpty) {
+        // someone put something there: leave it
+      }
+    }
+  }
+
+  private String link() {
+    Path relative = latest.getParent().relativize(target);
+    if (Files.exists(latest, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(latest)) {
+      return latest + " is not a link, so it was left alone";
+    }
+    Path fresh = latest.resolveSibling("." + LATEST + "-" + target.getFileName());
+    try {
+      Files.deleteIfExists(fresh);
+      Files.createSymbolicLink(fresh, relative);
+      move(fresh, latest);
+      return null;
+    } catch (IOException | UnsupportedOperationException e) {
+      deleteQuietly(fresh);
+      return "could not point " + latest + " to " + target.getFileName() + ": " + reason(e);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** A new hidden directory beside the target (same file system, so the final move is a rename). */
+  private static Path staging(Path asGiven, Path target) throws Refused {
+    Path parent = target.getParent();
+    if (parent == null) {
+      throw new Refused(asGiven + " is the root directory; choose another --out");
+    }
+    try {
+      Files.createDirectories(parent);
+      // Not Files.createTempDirectory: its directory is private (0700), and this one becomes the
+      // outputs; made like any directory, it gets the user's usual permissions.
+      while (true) {
+        Path staging =
+            parent.resolve(
+                "."
+                    + target.getFileName()
+                    + ".partial-"
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        try {
+          return Files.createDirectory(staging);
+        } catch (FileAlreadyExistsException taken) {
+          // another run's; draw again
+        }
+      }
+    } catch (IOException e) {
+      throw new Refused("cannot write outputs next to " + asGiven + ": " + reason(e));
+    }
+  }
+
+  private static boolean holdsFiles(Path dir) throws Refused {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      return entries.iterator().hasNext();
+    } catch (IOException e) {
+      throw new Refused("cannot read " + dir + ": " + reason(e));
+    }
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof AccessDeniedException denied) {
+      return "permission denied (" + denied.getFile() + ")";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")");
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Path> paths = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.forEach(paths::add);
+    } catch (IOException e) {
+      return;
+    }
+    for (int i = paths.size() - 1; i >= 0; i--) {
+      deleteQuietly(paths.get(i));
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // best effort: a leftover hidden staging directory is harmless
+    }
+  }
+}
