@@ -3,6 +3,7 @@ package io.simianviz.cli;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.LocalRuntime;
 import io.simianviz.local.RunOptions;
+import io.simianviz.local.Terminal;
 import io.simianviz.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
             seed,
             port,
             warmFor,
-            Duration.ofSeconds(System.console() != null ? 1 : 5),
+            Duration.ofSeconds(Terminal.attached() ? 1 : 5),
             Duration.ofSeconds(3));
     return LocalRuntime.run(loaded, options, file);
   }

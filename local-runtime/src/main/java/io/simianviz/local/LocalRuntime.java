@@ -19,7 +19,7 @@ public final class LocalRuntime {
   /** Runs to the end; returns the process exit code. */
   public static int run(LoadedArchitecture loaded, RunOptions options, Path file) throws Exception {
     PrintStream out = System.out;
-    Console console = new Console(out, System.console() != null);
+    Console console = new Console(out, Terminal.attached());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
