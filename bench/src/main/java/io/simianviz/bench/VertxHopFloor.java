@@ -1,5 +1,6 @@
 package io.simianviz.bench;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -48,8 +49,8 @@ public final class VertxHopFloor {
     System.out.println("ready");
   }
 
-  private static void listen(
-      Vertx vertx, String[] at, io.vertx.core.Handler<HttpServerRequest> handler) throws Exception {
+  private static void listen(Vertx vertx, String[] at, Handler<HttpServerRequest> handler)
+      throws Exception {
     vertx
         .createHttpServer(
             new HttpServerOptions()

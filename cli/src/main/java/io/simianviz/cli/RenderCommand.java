@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
       "Exit 0 on success, 1 when the file is invalid (every problem listed on stderr)."
     })
 final class RenderCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
   Path file;

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " histograms.txt and histograms.csv."
     })
 final class RunCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
   Path file;
@@ -78,11 +80,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Duration runFor = duration("--duration", duration);
     if (rate != null && !(rate > 0 && rate <= 1_000_000)) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--rate: must be above 0 and at most 1000000 (was " + rate + ")");
     }
     if (sampleRate != null && !(sampleRate >= 0 && sampleRate <= 1)) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
     }
     Duration warmFor = duration("--warmup", warmup);
@@ -109,8 +111,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return "0".equals(value) ? Duration.ZERO : Durations.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), option + ": " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
     }
   }
 }

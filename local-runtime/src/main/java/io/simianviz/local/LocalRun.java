@@ -1,5 +1,6 @@
 package io.simianviz.local;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
@@ -12,6 +13,7 @@ import io.simianviz.model.topology.LoopbackAddresses;
 import io.simianviz.model.topology.Topology;
 import io.simianviz.model.topology.TopologyExpander;
 import io.simianviz.service.CallPolicy;
+import io.simianviz.service.Endpoint;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.LocalRegistry;
 import io.simianviz.service.Nanoservice;
@@ -28,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,9 +79,7 @@ public final class LocalRun implements AutoCloseable {
             loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
     this.instances =
         topology.instances().stream()
-            .collect(
-                Collectors.toMap(
-                    Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
+            .collect(Collectors.toMap(Instance::name, i -> i, (a, b) -> a, LinkedHashMap::new));
     Files.createDirectories(options.out());
     double sampleRate =
         options.sampleRate() != null
@@ -85,7 +87,7 @@ public final class LocalRun implements AutoCloseable {
             : spec.getTracing() == null || spec.getTracing().getSampleRate() == null
                 ? 1.0
                 : spec.getTracing().getSampleRate();
-    Map<String, Integer> instancesPerTier = new java.util.HashMap<>();
+    Map<String, Integer> instancesPerTier = new HashMap<>();
     topology.instances().forEach(i -> instancesPerTier.merge(i.tier(), 1, Integer::sum));
     this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
     this.node =
@@ -123,7 +125,7 @@ public final class LocalRun implements AutoCloseable {
   /** Starts every instance, then the traffic sources and the monkey. */
   void start() throws Exception {
     // Each caller learns its dependencies' packages and protocols from their specs.
-    Map<String, TierSpec> tiers = new java.util.HashMap<>();
+    Map<String, TierSpec> tiers = new HashMap<>();
     for (TierSpec t : spec.getServices()) {
       tiers.put(t.getName(), t);
     }
@@ -163,7 +165,7 @@ public final class LocalRun implements AutoCloseable {
   }
 
   /** An edge in graph.json when one instance first calls another, as spigo drew connections. */
-  private void edge(String caller, io.simianviz.service.Endpoint callee) {
+  private void edge(String caller, Endpoint callee) {
     if (stopping) {
       return; // graph.json is being closed
     }
@@ -273,8 +275,7 @@ public final class LocalRun implements AutoCloseable {
   }
 
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
         ? os.getProcessCpuTime()
         : 0;
   }

@@ -3,13 +3,16 @@ package io.simianviz.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.simianviz.service.Nanoservice;
+import io.simianviz.service.Series;
 import io.simianviz.service.StatsRegistry;
 import io.simianviz.service.TrafficSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -58,10 +61,10 @@ record RunReport(
     StatsRegistry stats = run.node().stats();
     long hops = 0;
     for (var series : stats.snapshot()) {
-      if (series.kind() == io.simianviz.service.Series.Kind.EDGE) {
+      if (series.kind() == Series.Kind.EDGE) {
         hops += series.count();
       }
-      if (series.kind() == io.simianviz.service.Series.Kind.TRAFFIC) {
+      if (series.kind() == Series.Kind.TRAFFIC) {
         Histogram h = stats.series(series.kind(), series.tier(), series.detail()).histogram();
         if (all == null) {
           all = h;
@@ -70,7 +73,7 @@ record RunReport(
         }
       }
     }
-    Map<String, Integer> perTier = new java.util.LinkedHashMap<>();
+    Map<String, Integer> perTier = new LinkedHashMap<>();
     run.topology().byTier().forEach((tier, list) -> perTier.put(tier, list.size()));
     Map<String, TierTotals> tiers = TierTotals.of(stats, perTier);
     double elapsedS = run.elapsedMillis() / 1000.0;
@@ -108,7 +111,7 @@ record RunReport(
               String.join(
                   ",",
                   quote(s.name()),
-                  s.kind().name().toLowerCase(java.util.Locale.ROOT),
+                  s.kind().name().toLowerCase(Locale.ROOT),
                   quote(s.tier()),
                   quote(s.detail()),
                   Long.toString(s.count()),

@@ -13,6 +13,7 @@ import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.DnsNames;
 import io.simianviz.model.spec.SegmentationSpec;
+import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.model.topology.TopologyExpander;
@@ -100,7 +101,7 @@ class ArchitectureManifestsTest {
   @Test
   void elbTiersAreServicesOnlyAndEurekaTiersAreNotDeployed() throws IOException {
     Architecture arch = example("netflixoss.yaml");
-    var eureka = new io.simianviz.model.spec.TierSpec();
+    var eureka = new TierSpec();
     eureka.setName("discovery");
     eureka.setPackageName("eureka");
     eureka.setCount(3);
