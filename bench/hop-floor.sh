@@ -3,16 +3,28 @@
 # calling a backend over loopback with keep-alive connections, so every request is two hops
 # (wrk -> proxy, proxy -> backend):
 #   - in C: one nginx worker proxying to itself;
-#   - in Vert.x: bench/VertxHopFloor.java, the nanoservice's wire format (JSON over HTTP/1.1 with
-#     a traceparent) on the local runtime's setup, without the simulation.
+#   - in Vert.x: io.simianviz.bench.VertxHopFloor (module bench/), the nanoservice's wire format
+#     (JSON over HTTP/1.1 with a traceparent) on the local runtime's setup, without the simulation.
 # CPU per hop counts the server process and wrk, user and kernel, as the local runtime's
 # cpuMicrosPerHop counts its whole process. bench/local-scale.sh runs it last, so all are
 # measured in the same run.
 #
 # Needs: nginx (Debian nginx-light), wrk, curl, GNU time; for the Vert.x peer a JDK >= 21 (found
-# by bin/jdk.sh) and the built CLI (cli/target/lib). Usage: bench/hop-floor.sh [WORKDIR]
+# by bin/jdk.sh) and the bench module's jar (bench/target/simianviz-bench.jar and its lib/), which
+# this script builds when it is missing or older than the module's sources.
+# Usage: bench/hop-floor.sh [WORKDIR]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+case ${1:-} in
+  -h | --help)
+    sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
+    exit 0
+    ;;
+  -*)
+    echo "usage: $0 [WORKDIR]" >&2
+    exit 2
+    ;;
+esac
 work=${1:-${TMPDIR:-/tmp}/simianviz-bench-floor}
 seconds=20
 connections=32
@@ -65,17 +77,24 @@ for _ in $(seq 100); do [ -n "$(pgrep -P "$master" | head -1)" ] && break; sleep
 measure "C, nginx proxying to itself" "$(pgrep -P "$master" | head -1)" http://127.0.0.1:18491/
 kill "$master"
 
-if [ ! -d "$root/cli/target/lib" ]; then
-  echo "hop floor (Vert.x) skipped: build the CLI first (./simianviz --help builds it)"
-  exit 0
-fi
 # shellcheck source=bin/jdk.sh
 . "$root/bin/jdk.sh"
-java_opts=(--enable-native-access=ALL-UNNAMED)
+jar="$root/bench/target/simianviz-bench.jar"
+if [ ! -f "$jar" ] ||
+  [ -n "$(find "$root/pom.xml" "$root/bench/pom.xml" "$root/bench/src" -newer "$jar" -print -quit)" ]; then
+  echo "hop floor: building the bench module (bench/target/simianviz-bench.jar)..."
+  if ! (cd "$root" && ./mvnw -q -B package -pl bench -Dspotless.apply.skip -Dspotless.check.skip \
+    >"$work/build.log" 2>&1); then
+    tail -30 "$work/build.log"
+    echo "hop floor (Vert.x) skipped: the bench module does not build (log in $work/build.log)"
+    exit 0
+  fi
+fi
+java_opts=()
 if [ "$(simianviz_java_major "$JAVA_HOME")" -ge 24 ]; then
   java_opts+=(--sun-misc-unsafe-memory-access=allow)
 fi
-"$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$root/cli/target/lib/*" "$root/bench/VertxHopFloor.java" \
+"$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" \
   127.0.0.1:18493 127.0.0.2:18494 >"$work/vertx.log" 2>&1 &
 pids+=("$!")
 measure "Vert.x, the nanoservice's wire format" "$!" http://127.0.0.1:18493/

@@ -5,6 +5,7 @@ import io.simianviz.api.io.LoadedArchitecture;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +23,7 @@ final class ImportCommand {
       description =
           "Print a spigo architecture JSON as Architecture YAML, ready for kubectl apply.")
   static final class Spigo implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "A spigo architecture JSON file.")
     Path file;

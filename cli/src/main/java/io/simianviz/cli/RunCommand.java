@@ -3,13 +3,16 @@ package io.simianviz.cli;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.LocalRuntime;
 import io.simianviz.local.RunOptions;
+import io.simianviz.local.Terminal;
 import io.simianviz.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
           + " histograms.txt and histograms.csv, moved there when the run ends."
     })
 final class RunCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
   Path file;
@@ -91,19 +94,19 @@ final class RunCommand implements Callable<Integer> {
     Duration runFor = duration("--duration", duration);
     // What traffic.rate accepts: any number of requests per second, 0 or more.
     if (rate != null && !(rate >= 0 && Double.isFinite(rate))) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--rate: must be 0 or more requests per second (was " + rate + ")");
     }
     if (sampleRate != null && !(sampleRate >= 0 && sampleRate <= 1)) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--sample-rate: must be between 0 and 1 (was " + sampleRate + ")");
     }
     if (port < 0 || port > 65_535) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(), "--port: must be between 0 and 65535 (was " + port + ")");
     }
     if (force && out == null) {
-      throw new picocli.CommandLine.ParameterException(
+      throw new ParameterException(
           spec.commandLine(),
           "--force: only with --out (without it every run gets a directory of its own)");
     }
@@ -123,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
             seed,
             port,
             warmFor,
-            Duration.ofSeconds(System.console() != null ? 1 : 5),
+            Duration.ofSeconds(Terminal.attached() ? 1 : 5),
             Duration.ofSeconds(3),
             force,
             runDirectories);
@@ -135,8 +138,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       return "0".equals(value) ? Duration.ZERO : Durations.parse(value);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), option + ": " + e.getMessage());
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
     }
   }
 }

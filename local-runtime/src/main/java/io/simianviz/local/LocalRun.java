@@ -1,5 +1,6 @@
 package io.simianviz.local;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
@@ -31,6 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,9 +100,7 @@ public final class LocalRun implements AutoCloseable {
             loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
     this.instances =
         topology.instances().stream()
-            .collect(
-                Collectors.toMap(
-                    Instance::name, i -> i, (a, b) -> a, java.util.LinkedHashMap::new));
+            .collect(Collectors.toMap(Instance::name, i -> i, (a, b) -> a, LinkedHashMap::new));
     Files.createDirectories(outputs);
     double sampleRate =
         options.sampleRate() != null
@@ -107,7 +108,7 @@ public final class LocalRun implements AutoCloseable {
             : spec.getTracing() == null || spec.getTracing().getSampleRate() == null
                 ? 1.0
                 : spec.getTracing().getSampleRate();
-    Map<String, Integer> instancesPerTier = new java.util.HashMap<>();
+    Map<String, Integer> instancesPerTier = new HashMap<>();
     topology.instances().forEach(i -> instancesPerTier.merge(i.tier(), 1, Integer::sum));
     this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
     this.process =
@@ -180,7 +181,7 @@ public final class LocalRun implements AutoCloseable {
    */
   void start() throws Exception {
     // Each caller learns its dependencies' packages and protocols from their specs.
-    Map<String, TierSpec> tiers = new java.util.HashMap<>();
+    Map<String, TierSpec> tiers = new HashMap<>();
     for (TierSpec t : spec.getServices()) {
       tiers.put(t.getName(), t);
     }
@@ -369,8 +370,7 @@ public final class LocalRun implements AutoCloseable {
   }
 
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean()
-            instanceof com.sun.management.OperatingSystemMXBean os
+    return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
         ? os.getProcessCpuTime()
         : 0;
   }

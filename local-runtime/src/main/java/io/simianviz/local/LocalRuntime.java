@@ -10,6 +10,7 @@ import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +33,7 @@ public final class LocalRuntime {
   /** Runs to the end; returns the process exit code. */
   public static int run(LoadedArchitecture loaded, RunOptions options, Path file) throws Exception {
     PrintStream out = System.out;
-    Console console = new Console(out, System.console() != null);
+    Console console = new Console(out, Terminal.attached());
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
@@ -81,7 +82,7 @@ public final class LocalRuntime {
     try {
       outputs =
           options.runDirectories()
-              ? OutputDir.newRunIn(options.out(), LocalDateTime.now())
+              ? OutputDir.newRunIn(options.out(), LocalDateTime.now(ZoneId.systemDefault()))
               : OutputDir.into(options.out(), options.force());
     } catch (OutputDir.Refused refused) {
       err.println("simianviz run: " + refused.getMessage());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -55,7 +56,7 @@ record RunReport(
     long errors = stats.errors(Series.Kind.TRAFFIC);
     long hops = stats.count(Series.Kind.EDGE);
     Histogram all = stats.merged(Series.Kind.TRAFFIC);
-    Map<String, Integer> perTier = new java.util.LinkedHashMap<>();
+    Map<String, Integer> perTier = new LinkedHashMap<>();
     run.topology().byTier().forEach((tier, list) -> perTier.put(tier, list.size()));
     Map<String, TierTotals> tiers = TierTotals.of(stats, perTier);
     double measuredS = run.measuredMillis() / 1000.0;

@@ -1,6 +1,7 @@
 package io.simianviz.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,7 +100,7 @@ class LocalRunTest {
     assertThat(summary.get("cpuMicrosPerHop").asDouble())
         .isCloseTo(
             summary.get("cpuS").asDouble() * 1e6 / summary.get("hops").asDouble(),
-            org.assertj.core.data.Percentage.withPercentage(1));
+            withinPercentage(1));
     assertThat(summary.get("chaos")).hasSize(1);
     assertThat(summary.get("chaos").get(0).get("victim").asText()).contains(".webserver");
     Map<String, Long> requestsByTier = new HashMap<>();
@@ -283,7 +285,7 @@ class LocalRunTest {
   @Test
   void aTakenPortIsAClearErrorNotACrash() throws Exception {
     LoadedArchitecture lamp = ArchitectureFiles.parse(LAMP, "lamp");
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+    try (ServerSocket taken = new ServerSocket(0)) {
       RunOptions options =
           new RunOptions(
               Duration.ofSeconds(1),

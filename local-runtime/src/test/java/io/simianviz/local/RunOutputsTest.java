@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,7 +113,7 @@ class RunOutputsTest {
     assertThat(summary.get("hopsPerSecond").asDouble())
         .isCloseTo(
             summary.get("hops").asDouble() / summary.get("durationS").asDouble(),
-            org.assertj.core.data.Percentage.withPercentage(1));
+            Percentage.withPercentage(1));
   }
 
   @Test

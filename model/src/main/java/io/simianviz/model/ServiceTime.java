@@ -1,6 +1,7 @@
 package io.simianviz.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
@@ -35,13 +36,35 @@ public sealed interface ServiceTime {
   record LogNormal(long p50Nanos, long p99Nanos) implements ServiceTime {
     @Override
     public long sampleNanos(RandomGenerator random) {
-      double mu = Math.log(p50Nanos);
-      double sigma = (Math.log(p99Nanos) - mu) / Z99;
+      double mu = Math.log((double) p50Nanos);
+      double sigma = (Math.log((double) p99Nanos) - mu) / Z99;
       return Math.round(Math.exp(mu + sigma * random.nextGaussian()));
     }
   }
 
-  record Histogram(long[] valuesNanos, double[] cumulativeWeights) implements ServiceTime {
+  /**
+   * Buckets of values, each drawn in proportion to its weight. A class rather than a record: its
+   * arrays are copied in and out, and equality compares their contents.
+   */
+  final class Histogram implements ServiceTime {
+    private final long[] valuesNanos;
+    private final double[] cumulativeWeights;
+
+    public Histogram(long[] valuesNanos, double[] cumulativeWeights) {
+      this.valuesNanos = valuesNanos.clone();
+      this.cumulativeWeights = cumulativeWeights.clone();
+    }
+
+    /** The bucket values in nanoseconds, in the order given. */
+    public long[] valuesNanos() {
+      return valuesNanos.clone();
+    }
+
+    /** The running sum of the weights up to and including each bucket. */
+    public double[] cumulativeWeights() {
+      return cumulativeWeights.clone();
+    }
+
     @Override
     public long sampleNanos(RandomGenerator random) {
       double u = random.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
@@ -51,6 +74,27 @@ public sealed interface ServiceTime {
         }
       }
       return valuesNanos[valuesNanos.length - 1];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Histogram h
+          && Arrays.equals(valuesNanos, h.valuesNanos)
+          && Arrays.equals(cumulativeWeights, h.cumulativeWeights);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(valuesNanos) + Arrays.hashCode(cumulativeWeights);
+    }
+
+    @Override
+    public String toString() {
+      return "Histogram[valuesNanos="
+          + Arrays.toString(valuesNanos)
+          + ", cumulativeWeights="
+          + Arrays.toString(cumulativeWeights)
+          + "]";
     }
   }
 
@@ -103,7 +147,8 @@ public sealed interface ServiceTime {
   private static Histogram histogram(String[] args, String text) {
     List<long[]> buckets = new ArrayList<>();
     for (String arg : args) {
-      String[] pair = arg.trim().split(":");
+      // -1: keep trailing empty strings, so "1ms:90:" is refused rather than read as "1ms:90"
+      String[] pair = arg.trim().split(":", -1);
       if (pair.length != 2) {
         throw new IllegalArgumentException(
             "\"" + text + "\": histogram buckets are value:weight, e.g. 1ms:90");

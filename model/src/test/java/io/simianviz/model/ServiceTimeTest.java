@@ -53,6 +53,25 @@ class ServiceTimeTest {
     assertThat(single.cumulativeWeights()).containsExactly(1.0);
   }
 
+  @Test
+  void histogramsWithTheSameBucketsAreEqual() {
+    ServiceTime a = ServiceTime.parse("histogram(1ms:90,10ms:10)");
+    assertThat(a)
+        .isEqualTo(ServiceTime.parse("histogram( 1ms:90 , 10ms:10 )"))
+        .hasSameHashCodeAs(ServiceTime.parse("histogram(1ms:90,10ms:10)"))
+        .isNotEqualTo(ServiceTime.parse("histogram(1ms:90,10ms:20)"))
+        .hasToString("Histogram[valuesNanos=[1000000, 10000000], cumulativeWeights=[90.0, 100.0]]");
+  }
+
+  @Test
+  void histogramArraysCannotBeChangedFromOutside() {
+    long[] values = {1_000_000L};
+    ServiceTime.Histogram h = new ServiceTime.Histogram(values, new double[] {1.0});
+    values[0] = 5;
+    h.valuesNanos()[0] = 7;
+    assertThat(h.valuesNanos()).containsExactly(1_000_000L);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -124,6 +143,9 @@ class ServiceTimeTest {
     assertThatThrownBy(() -> ServiceTime.parse("histogram(1ms:2:3)"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("\"histogram(1ms:2:3)\": histogram buckets are value:weight, e.g. 1ms:90");
+    assertThatThrownBy(() -> ServiceTime.parse("histogram(1ms:90:)"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("\"histogram(1ms:90:)\": histogram buckets are value:weight, e.g. 1ms:90");
     assertThatThrownBy(() -> ServiceTime.parse("histogram(1ms:ninety)"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("\"histogram(1ms:ninety)\": weight \"ninety\" is not a whole number");

@@ -17,6 +17,7 @@ import io.simianviz.operator.status.Conditions;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Status from the Deployments the cluster reports (their status written here with a PUT). */
@@ -64,7 +65,7 @@ class ArchitectureStatusTest {
   }
 
   private ArchitectureStatus awaitStatus(
-      Architecture architecture, java.util.function.Predicate<ArchitectureStatus> reached) {
+      Architecture architecture, Predicate<ArchitectureStatus> reached) {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(

@@ -2,6 +2,7 @@ package io.simianviz.operator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
@@ -20,11 +21,7 @@ import java.util.stream.Stream;
 @ApplicationScoped
 class ClusterObjects {
   private static final List<Class<? extends HasMetadata>> KINDS =
-      List.of(
-          ServiceAccount.class,
-          NetworkPolicy.class,
-          io.fabric8.kubernetes.api.model.Service.class,
-          Deployment.class);
+      List.of(ServiceAccount.class, NetworkPolicy.class, Service.class, Deployment.class);
 
   private final KubernetesClient client;
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,9 +179,7 @@ class OperatorImageIT {
                         && created.getMetadata().getGeneration().equals(s.getObservedGeneration()));
     assertThat(status.getTiers())
         .extracting(TierStatus::getName, TierStatus::getDesired, TierStatus::getReady)
-        .contains(
-            org.assertj.core.groups.Tuple.tuple("webserver", 18, 0),
-            org.assertj.core.groups.Tuple.tuple("rds-mysql", 2, 0));
+        .contains(Tuple.tuple("webserver", 18, 0), Tuple.tuple("rds-mysql", 2, 0));
     assertThat(status.getConditions())
         .anySatisfy(
             c -> {

@@ -6,6 +6,9 @@ import io.simianviz.model.spec.Fanout;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.Instance;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +44,7 @@ public record InstanceConfig(
     int port) {
 
   public InstanceConfig {
-    dependencies =
-        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dependencies));
+    dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
     dependencyProtocols = Map.copyOf(dependencyProtocols);
     for (String tierName : dependencyProtocols.keySet()) {
       if (!dependencies.containsKey(tierName)) {
@@ -64,8 +66,8 @@ public record InstanceConfig(
     if (tier == null) {
       throw new IllegalArgumentException("instance " + instance.name() + " has no tier spec");
     }
-    Map<String, TierPackage> deps = new java.util.LinkedHashMap<>();
-    Map<String, Protocol> depProtocols = new java.util.HashMap<>();
+    Map<String, TierPackage> deps = new LinkedHashMap<>();
+    Map<String, Protocol> depProtocols = new HashMap<>();
     boolean crossRegion = false;
     for (String dep : tier.getDependencies()) {
       TierSpec depSpec = tiers.get(dep);

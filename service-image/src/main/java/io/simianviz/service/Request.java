@@ -1,6 +1,7 @@
 package io.simianviz.service;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /**
  * One key-value operation as it travels between tiers.
@@ -52,7 +53,7 @@ public record Request(Op op, String key, String value, boolean replica, boolean 
    * @throws IllegalArgumentException naming what is wrong
    */
   public static Request fromJson(JsonObject json) {
-    String op = json.getString("op", "GET").toUpperCase(java.util.Locale.ROOT);
+    String op = json.getString("op", "GET").toUpperCase(Locale.ROOT);
     if (!op.equals("GET") && !op.equals("PUT")) {
       throw new IllegalArgumentException("op must be GET or PUT, not " + op);
     }

@@ -15,6 +15,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -35,10 +40,7 @@ public final class Fleet implements AutoCloseable {
   public final LocalRegistry registry = new LocalRegistry();
   final Path spanFile;
   public final ProcessContext process;
-  final java.net.http.HttpClient client =
-      java.net.http.HttpClient.newBuilder()
-          .version(java.net.http.HttpClient.Version.HTTP_1_1)
-          .build();
+  final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final TestCaller caller = new TestCaller(vertx);
   private final Map<String, Protocol> protocols = new HashMap<>();
   private final List<Nanoservice> started = new ArrayList<>();
@@ -142,10 +144,10 @@ public final class Fleet implements AutoCloseable {
       return await(caller.call(protocol, target.endpoint(), request, traceparent));
     }
     var builder =
-        java.net.http.HttpRequest.newBuilder(uri(target, Nanoservice.REQUEST_PATH))
+        HttpRequest.newBuilder(uri(target, Nanoservice.REQUEST_PATH))
             .timeout(Duration.ofSeconds(10))
             .header("content-type", "application/json")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request.toJson().encode()));
+            .POST(HttpRequest.BodyPublishers.ofString(request.toJson().encode()));
     if (traceparent != null) {
       builder.header(TraceContext.TRACEPARENT, traceparent);
     }
@@ -161,21 +163,17 @@ public final class Fleet implements AutoCloseable {
   /** GETs an admin path of an instance: "status body". */
   public String get(Nanoservice target, String path) {
     var response =
-        send(
-            java.net.http.HttpRequest.newBuilder(uri(target, path))
-                .timeout(Duration.ofSeconds(10))
-                .build());
+        send(HttpRequest.newBuilder(uri(target, path)).timeout(Duration.ofSeconds(10)).build());
     return response.statusCode() + " " + response.body();
   }
 
-  private static java.net.URI uri(Nanoservice target, String path) {
-    return java.net.URI.create(
-        "http://" + target.endpoint().host() + ":" + target.endpoint().port() + path);
+  private static URI uri(Nanoservice target, String path) {
+    return URI.create("http://" + target.endpoint().host() + ":" + target.endpoint().port() + path);
   }
 
-  private java.net.http.HttpResponse<String> send(java.net.http.HttpRequest request) {
+  private HttpResponse<String> send(HttpRequest request) {
     try {
-      return client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new AssertionError("request to " + request.uri() + " failed: " + e, e);
     }
@@ -198,7 +196,7 @@ public final class Fleet implements AutoCloseable {
   public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       StringBuilder dump = new StringBuilder("timed out; threads:\n");
       Thread.getAllStackTraces()
           .forEach(

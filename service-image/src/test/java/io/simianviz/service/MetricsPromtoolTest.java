@@ -10,6 +10,7 @@ import io.simianviz.model.topology.Instance;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.traffic.TrafficSource;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class MetricsPromtoolTest {
     if (path == null) {
       return Optional.empty();
     }
-    for (String entry : path.split(Pattern.quote(java.io.File.pathSeparator))) {
+    for (String entry : path.split(Pattern.quote(File.pathSeparator))) {
       if (entry.isEmpty()) {
         continue;
       }

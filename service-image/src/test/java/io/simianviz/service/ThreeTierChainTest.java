@@ -14,8 +14,11 @@ import io.simianviz.service.stats.SeriesStats;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +83,7 @@ class ThreeTierChainTest {
 
     fleet.call(karyon, Request.get("k2"), root.traceparent());
 
-    Fleet.eventually(java.time.Duration.ofSeconds(10), () -> spansOf(root).size() == 4);
+    Fleet.eventually(Duration.ofSeconds(10), () -> spansOf(root).size() == 4);
     Map<String, JsonObject> byTier =
         spansOf(root).stream()
             .collect(
@@ -143,9 +146,9 @@ class ThreeTierChainTest {
   }
 
   private void awaitCount(Series.Kind kind, String tier, String detail, long expected) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (fleet.stats(kind, tier, detail).count() < expected && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      LockSupport.parkNanos(1_000_000);
     }
   }
 

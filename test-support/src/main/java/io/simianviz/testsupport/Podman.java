@@ -33,6 +33,8 @@ public final class Podman {
   }
 
   /**
+   * Finds podman and checks that it runs ({@code podman version}).
+   *
    * @param defaultConf the containers.conf to use when {@code CONTAINERS_CONF} is unset
    * @throws IOException saying why podman cannot be run
    */

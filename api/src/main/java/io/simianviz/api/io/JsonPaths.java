@@ -2,6 +2,7 @@ package io.simianviz.api.io;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +38,7 @@ final class JsonPaths {
     if (type.isEnum()) {
       return "value (expected one of "
           + Arrays.stream(type.getEnumConstants())
-              .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+              .map(c -> c.toString().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(", "))
           + ")";
     }

@@ -1,5 +1,7 @@
 package io.simianviz.api.segmentation;
 
+import java.util.Locale;
+
 /** What a probe along an edge should find once the NetworkPolicies are in force. */
 public enum Expectation {
   /** A declared edge: the caller's pods must connect. */
@@ -8,6 +10,6 @@ public enum Expectation {
   BLOCKED;
 
   public String word() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -111,7 +111,7 @@ public record SegmentationResult(List<ProbeOutcome> outcomes) {
    */
   public static boolean sameFindings(SegmentationStatus a, SegmentationStatus b) {
     if (a == null || b == null) {
-      return a == b;
+      return a == null && b == null;
     }
     return Objects.equals(a.getSummary(), b.getSummary())
         && Objects.equals(a.getDeclaredReachable(), b.getDeclaredReachable())

@@ -103,7 +103,7 @@ class ArchitectureManifestsTest {
   @Test
   void elbTiersAreServicesOnlyAndEurekaTiersAreNotDeployed() throws IOException {
     Architecture arch = example("netflixoss.yaml");
-    var eureka = new io.simianviz.model.spec.TierSpec();
+    var eureka = new TierSpec();
     eureka.setName("discovery");
     eureka.setPackageName("eureka");
     eureka.setCount(3);

@@ -4,6 +4,7 @@ import static io.simianviz.api.manifest.ArchitectureManifestsTest.OPTIONS;
 import static io.simianviz.api.manifest.ArchitectureManifestsTest.example;
 import static io.simianviz.api.manifest.ArchitectureManifestsTest.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
@@ -107,9 +108,7 @@ class SegmentationPoliciesTest {
       }
       assertThat(p.getSpec().getEgress().get(0).getPorts())
           .extracting(NetworkPolicyPort::getProtocol, port -> port.getPort().getIntVal())
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("UDP", 53),
-              org.assertj.core.groups.Tuple.tuple("TCP", 53));
+          .containsExactly(tuple("UDP", 53), tuple("TCP", 53));
       assertThat(p.getSpec().getEgress()).allMatch(rule -> !rule.getPorts().isEmpty());
     }
   }

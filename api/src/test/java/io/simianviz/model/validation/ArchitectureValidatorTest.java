@@ -12,6 +12,7 @@ import io.simianviz.model.spec.MonkeySpec;
 import io.simianviz.model.spec.TracingSpec;
 import io.simianviz.model.spec.TrafficMix;
 import io.simianviz.model.spec.TrafficSpec;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -286,7 +287,7 @@ class ArchitectureValidatorTest {
   @Test
   void emptyDependencyName() {
     ArchitectureSpec s = base();
-    s.getServices().get(2).setDependencies(java.util.Arrays.asList("db", "", null));
+    s.getServices().get(2).setDependencies(Arrays.asList("db", "", null));
     assertThat(errors(s))
         .containsExactly(
             "services[2].dependencies[1]: must be a tier name",

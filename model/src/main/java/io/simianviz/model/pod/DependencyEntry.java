@@ -25,6 +25,8 @@ public record DependencyEntry(String tier, TierPackage pkg, Protocol protocol) {
   }
 
   /**
+   * Parses the comma-separated list that {@link #formatAll} writes.
+   *
    * @throws IllegalArgumentException naming {@link PodVariables#DEPENDENCIES} and the bad entry
    */
   public static List<DependencyEntry> parseAll(String value) {

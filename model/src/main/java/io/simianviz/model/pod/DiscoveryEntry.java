@@ -24,6 +24,8 @@ public record DiscoveryEntry(String tier, String region, String zone, String ser
   }
 
   /**
+   * Parses the comma-separated list that {@link #formatAll} writes.
+   *
    * @throws IllegalArgumentException naming {@link PodVariables#DISCOVERY} and the bad entry
    */
   public static List<DiscoveryEntry> parseAll(String value) {

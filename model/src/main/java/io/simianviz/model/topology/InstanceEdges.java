@@ -43,7 +43,7 @@ public final class InstanceEdges {
     List<Instance> inRegion = new ArrayList<>();
     List<Instance> inZone = new ArrayList<>();
     for (Instance t : targets) {
-      if (t == caller) {
+      if (t.equals(caller)) {
         continue;
       }
       boolean sameRegion =

@@ -1,5 +1,6 @@
 package io.simianviz.model.topology;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,8 +15,6 @@ public record Topology(String arch, List<Instance> instances, List<Edge> edges) 
   /** Instances grouped by tier name, in topology order. */
   public Map<String, List<Instance>> byTier() {
     return instances.stream()
-        .collect(
-            Collectors.groupingBy(
-                Instance::tier, java.util.LinkedHashMap::new, Collectors.toList()));
+        .collect(Collectors.groupingBy(Instance::tier, LinkedHashMap::new, Collectors.toList()));
   }
 }

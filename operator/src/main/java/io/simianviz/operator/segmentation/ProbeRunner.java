@@ -38,6 +38,8 @@ public class ProbeRunner {
   }
 
   /**
+   * Runs the probes from the pods they start at.
+   *
    * @param pods the architecture's pods (any tier, any phase)
    */
   public SegmentationResult run(List<SegmentationProbe> probes, List<Pod> pods) {

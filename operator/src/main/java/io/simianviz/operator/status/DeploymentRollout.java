@@ -46,7 +46,7 @@ public record DeploymentRollout(
             || (status.getObservedGeneration() != null
                 && status.getObservedGeneration() >= generation);
     boolean rolling =
-        ready < want || !observed || orZero(status.getUpdatedReplicas()) < want && want > 0;
+        ready < want || !observed || (orZero(status.getUpdatedReplicas()) < want && want > 0);
     return new DeploymentRollout(
         desired.getMetadata().getName(), tier, place, want, ready, rolling, failure(status));
   }
@@ -56,8 +56,8 @@ public record DeploymentRollout(
         status.getConditions() == null ? List.of() : status.getConditions();
     for (DeploymentCondition c : conditions) {
       boolean failed =
-          "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus())
-              || "Progressing".equals(c.getType()) && "False".equals(c.getStatus());
+          ("ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+              || ("Progressing".equals(c.getType()) && "False".equals(c.getStatus()));
       if (failed) {
         return Optional.of(c.getReason() + (c.getMessage() == null ? "" : ": " + c.getMessage()));
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simianviz.operator.OperatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,7 @@ public class HttpTrafficStatsClient implements TrafficStatsClient {
   private final HttpClient http;
   private final Duration timeout;
 
-  @jakarta.inject.Inject
+  @Inject
   public HttpTrafficStatsClient(OperatorConfig config) {
     this(config.statsTimeout());
   }

@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** helm lint and helm template of helm/simianviz, run in process by helm-java. */
@@ -113,9 +115,7 @@ public class HelmChartTest {
         .containsEntry("SIMIANVIZ_OPERATOR_PROBE_CONCURRENCY", "4");
     assertThat(chart.all(RoleBinding.class))
         .extracting(b -> b.getMetadata().getNamespace(), b -> b.getRoleRef().getName())
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("team-a", NAME),
-            org.assertj.core.groups.Tuple.tuple("team-b", NAME));
+        .containsExactly(Tuple.tuple("team-a", NAME), Tuple.tuple("team-b", NAME));
     assertThat(chart.find(ClusterRoleBinding.class, NAME)).isEmpty();
     assertThat(chart.all(Role.class)).isEmpty();
   }
@@ -182,7 +182,7 @@ public class HelmChartTest {
   private static Map<String, String> files(Path directory) throws IOException {
     try (Stream<Path> paths = Files.list(directory)) {
       List<Path> files = paths.sorted().toList();
-      Map<String, String> contents = new java.util.TreeMap<>();
+      Map<String, String> contents = new TreeMap<>();
       for (Path file : files) {
         contents.put(file.getFileName().toString(), Files.readString(file));
       }

@@ -5,14 +5,17 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TierStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureStatusAggregatorTest {
@@ -38,9 +41,7 @@ class ArchitectureStatusAggregatorTest {
 
     assertThat(status.getTiers())
         .extracting(TierStatus::getName, TierStatus::getDesired, TierStatus::getReady)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("webserver", 4, 2),
-            org.assertj.core.groups.Tuple.tuple("rds-mysql", 1, 0));
+        .containsExactly(Tuple.tuple("webserver", 4, 2), Tuple.tuple("rds-mysql", 1, 0));
     assertThat(status.getTiers().getFirst().getZones())
         .containsExactly("us-east-1/zoneA", "us-east-1/zoneB");
     assertThat(status.getTiersReady()).isEqualTo("0/2");
@@ -96,7 +97,7 @@ class ArchitectureStatusAggregatorTest {
         .getStatus()
         .getConditions()
         .add(
-            new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder()
+            new DeploymentConditionBuilder()
                 .withType("Progressing")
                 .withStatus("False")
                 .withReason("ProgressDeadlineExceeded")
@@ -175,11 +176,7 @@ class ArchitectureStatusAggregatorTest {
   void conditionsOfOtherControllersSurvive() {
     ArchitectureStatus previous = new ArchitectureStatus();
     previous.setConditions(
-        List.of(
-            new io.fabric8.kubernetes.api.model.ConditionBuilder()
-                .withType("ChaosActive")
-                .withStatus("True")
-                .build()));
+        List.of(new ConditionBuilder().withType("ChaosActive").withStatus("True").build()));
 
     ArchitectureStatus status =
         ArchitectureStatusAggregator.valid(previous, 1, desired, allReady(), null, T0);

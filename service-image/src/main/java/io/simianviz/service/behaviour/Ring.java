@@ -1,5 +1,6 @@
 package io.simianviz.service.behaviour;
 
+import io.simianviz.model.topology.Instance;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.discovery.Endpoint;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class Ring {
   }
 
   private static boolean isAny(String s) {
-    return io.simianviz.model.topology.Instance.ANY.equals(s);
+    return Instance.ANY.equals(s);
   }
 
   /** A 64-bit finaliser (from SplitMix64) so similar names spread evenly. */

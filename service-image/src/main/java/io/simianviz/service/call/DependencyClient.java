@@ -27,8 +27,6 @@ import java.util.function.Predicate;
  * caller's edge timing; it never fails.
  */
 public final class DependencyClient {
-  private static final Predicate<Endpoint> NONE_EJECTED = e -> false;
-
   private final ProcessContext process;
   private final InstanceConfig self;
   private final boolean zoneAffinity;
@@ -200,7 +198,7 @@ public final class DependencyClient {
   private Predicate<Endpoint> ejected() {
     Map<String, Long> ejectedUntil = process.ejected();
     if (ejectedUntil.isEmpty()) {
-      return NONE_EJECTED;
+      return e -> false;
     }
     long now = System.nanoTime();
     return e -> {

@@ -13,12 +13,18 @@ final class FileLimit {
   private FileLimit() {}
 
   static boolean hit(Throwable err) {
-    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = err; t != null; t = nextCause(t)) {
       String message = t.getMessage();
       if (message != null && message.contains(TOO_MANY_OPEN_FILES)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The cause of t, or null at the end of the chain (a throwable may name itself as its cause). */
+  @SuppressWarnings("ReferenceEquality") // the same object, not an equal one, ends the chain
+  private static Throwable nextCause(Throwable t) {
+    return t.getCause() == t ? null : t.getCause();
   }
 }

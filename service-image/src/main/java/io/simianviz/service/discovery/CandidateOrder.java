@@ -26,6 +26,8 @@ public final class CandidateOrder {
   }
 
   /**
+   * The order in which a caller tries a dependency's instances: its own zone first.
+   *
    * @param all one discovery snapshot of the dependency's instances
    * @param zoneAffinity false for load balancers, which spread over every zone of the region
    */
@@ -62,6 +64,7 @@ public final class CandidateOrder {
   }
 
   /** Whether this order was made from exactly this discovery snapshot (same list object). */
+  @SuppressWarnings("ReferenceEquality") // a new snapshot is a new list: identity is the point
   public boolean isFor(List<Endpoint> candidates) {
     return snapshot == candidates;
   }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Pod mode configuration, read from the environment variables of {@link PodVariables} (the
@@ -44,6 +45,8 @@ public record PodSettings(
     TrafficSource.Options traffic) {
 
   /**
+   * Reads a pod's settings from its environment.
+   *
    * @throws IllegalArgumentException naming the variable that is missing or wrong
    */
   public static PodSettings fromEnvironment(Map<String, String> env) {
@@ -179,7 +182,7 @@ public record PodSettings(
       return parse(name, fallback, Durations::parse);
     }
 
-    private <T> T parse(String name, T fallback, java.util.function.Function<String, T> parser) {
+    private <T> T parse(String name, T fallback, Function<String, T> parser) {
       String v = get(name);
       try {
         return v == null ? fallback : parser.apply(v);

@@ -24,7 +24,7 @@ final class JsonCalls {
   void handle(HttpServerRequest req) {
     Protocol protocol = req.version() == HttpVersion.HTTP_2 ? Protocol.HTTP2 : Protocol.HTTP;
     Hop hop = serving.arrived(req.headers(), protocol);
-    if (req.method() == HttpMethod.GET) {
+    if (HttpMethod.GET.equals(req.method())) {
       serving.serve(hop, Request.get(req.getParam("key", "key"))).onSuccess(r -> write(req, r));
       return;
     }

@@ -1,6 +1,7 @@
 package io.simianviz.service.stats;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Locale;
 
 /**
  * A snapshot of one series; latencies in milliseconds. {@code count} counts every request,
@@ -27,7 +28,7 @@ public record SeriesStats(
     JsonObject json =
         new JsonObject()
             .put("name", name)
-            .put("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+            .put("kind", kind.name().toLowerCase(Locale.ROOT))
             .put("tier", tier);
     json.put(kind == Series.Kind.EDGE ? "to" : "op", detail);
     return json.put("count", count)

@@ -20,7 +20,7 @@ public final class StatsRegistry {
   private final Map<String, Series> series = new ConcurrentHashMap<>();
 
   public Series series(Series.Kind kind, String tier, String detail) {
-    String key = kind.ordinal() + "\u0000" + tier + "\u0000" + detail;
+    String key = kind.name() + "\u0000" + tier + "\u0000" + detail;
     Series s = series.get(key);
     return s != null ? s : series.computeIfAbsent(key, k -> new Series(kind, tier, detail));
   }

@@ -10,6 +10,7 @@ import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SpanExporter {
   /**
+   * Where spans go.
+   *
    * @param file Zipkin v2 JSON array output, or null
    * @param flowFile spigo flow lines output, or null
    * @param zipkinEndpoint e.g. http://zipkin:9411/api/v2/spans, or null
@@ -181,7 +184,7 @@ public final class SpanExporter {
   }
 
   private Future<Void> post(List<Span> batch) {
-    io.vertx.core.json.JsonArray array = new io.vertx.core.json.JsonArray();
+    JsonArray array = new JsonArray();
     batch.forEach(s -> array.add(s.toZipkinJson()));
     URI uri = URI.create(options.zipkinEndpoint());
     RequestOptions request =

@@ -2,6 +2,7 @@ package io.simianviz.service.trace;
 
 import io.vertx.core.MultiMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -67,7 +68,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled, int h
     }
     String single = headers.get("b3");
     if (single != null) {
-      String[] parts = single.split("-");
+      String[] parts = single.split("-", -1);
       return parts.length >= 2
           ? valid(parts[0], parts[1], parts.length < 3 || !"0".equals(parts[2]))
           : null;
@@ -99,12 +100,12 @@ public record TraceContext(String traceId, String spanId, boolean sampled, int h
   }
 
   private static TraceContext valid(String traceId, String spanId, boolean sampled) {
-    String trace = traceId.toLowerCase(java.util.Locale.ROOT);
+    String trace = traceId.toLowerCase(Locale.ROOT);
     // B3 allows 64-bit trace ids; W3C wants 128, left-padded with zeros.
     if (trace.length() == 16) {
       trace = "0000000000000000" + trace;
     }
-    String span = spanId.toLowerCase(java.util.Locale.ROOT);
+    String span = spanId.toLowerCase(Locale.ROOT);
     if (!isHex(trace, 32) || !isHex(span, 16)) {
       return null;
     }

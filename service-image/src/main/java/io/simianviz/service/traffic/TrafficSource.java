@@ -14,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TrafficSource {
   /**
+   * How a traffic source sends.
+   *
    * @param rate requests per second
    * @param keySpace keys are {@code key0 .. key<keySpace-1>}, so GETs find earlier PUTs
    */
@@ -98,6 +101,8 @@ public final class TrafficSource {
   }
 
   /**
+   * Starts sending at the options' rate until {@link #stop}.
+   *
    * @param metrics the source instance's, where each request's end-to-end time is counted
    */
   public static TrafficSource start(
@@ -198,7 +203,7 @@ public final class TrafficSource {
                   root.traceId(),
                   root.spanId(),
                   null,
-                  request.op().name().toLowerCase(java.util.Locale.ROOT),
+                  request.op().name().toLowerCase(Locale.ROOT),
                   "CLIENT",
                   startMicros,
                   micros,

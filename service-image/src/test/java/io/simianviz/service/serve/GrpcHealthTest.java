@@ -8,6 +8,7 @@ import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -85,9 +86,9 @@ class GrpcHealthTest {
   /** List is newer than grpc-java 1.65's stub: grpc-java's client call and marshallers. */
   @Test
   void listHasTheServerAndTheNanoservice() {
-    io.grpc.MethodDescriptor<HealthListRequest, HealthListResponse> list =
-        io.grpc.MethodDescriptor.<HealthListRequest, HealthListResponse>newBuilder()
-            .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+    MethodDescriptor<HealthListRequest, HealthListResponse> list =
+        MethodDescriptor.<HealthListRequest, HealthListResponse>newBuilder()
+            .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName("grpc.health.v1.Health/List")
             .setRequestMarshaller(ProtoUtils.marshaller(HealthListRequest.getDefaultInstance()))
             .setResponseMarshaller(ProtoUtils.marshaller(HealthListResponse.getDefaultInstance()))

@@ -13,6 +13,8 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor.MethodType;
 import io.grpc.protobuf.ProtoUtils;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1alpha.ServerReflectionGrpc;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
@@ -43,22 +45,15 @@ class GrpcReflectionTest {
           "grpc.reflection.v1.ServerReflection",
           "grpc.reflection.v1alpha.ServerReflection");
 
-  private static final io.grpc.MethodDescriptor<
-          io.grpc.reflection.v1.ServerReflectionRequest,
-          io.grpc.reflection.v1.ServerReflectionResponse>
+  private static final io.grpc.MethodDescriptor<ServerReflectionRequest, ServerReflectionResponse>
       V1 =
-          io.grpc.MethodDescriptor
-              .<io.grpc.reflection.v1.ServerReflectionRequest,
-                  io.grpc.reflection.v1.ServerReflectionResponse>
-                  newBuilder()
+          io.grpc.MethodDescriptor.<ServerReflectionRequest, ServerReflectionResponse>newBuilder()
               .setType(MethodType.BIDI_STREAMING)
               .setFullMethodName("grpc.reflection.v1.ServerReflection/ServerReflectionInfo")
               .setRequestMarshaller(
-                  ProtoUtils.marshaller(
-                      io.grpc.reflection.v1.ServerReflectionRequest.getDefaultInstance()))
+                  ProtoUtils.marshaller(ServerReflectionRequest.getDefaultInstance()))
               .setResponseMarshaller(
-                  ProtoUtils.marshaller(
-                      io.grpc.reflection.v1.ServerReflectionResponse.getDefaultInstance()))
+                  ProtoUtils.marshaller(ServerReflectionResponse.getDefaultInstance()))
               .build();
 
   @TempDir Path dir;
@@ -111,24 +106,21 @@ class GrpcReflectionTest {
 
   @Test
   void v1ListsTheServicesAndFindsFilesByName() throws Exception {
-    ReflectionStream<
-            io.grpc.reflection.v1.ServerReflectionRequest,
-            io.grpc.reflection.v1.ServerReflectionResponse>
-        stream = new ReflectionStream<>();
+    ReflectionStream<ServerReflectionRequest, ServerReflectionResponse> stream =
+        new ReflectionStream<>();
     stream.requests =
         ClientCalls.asyncBidiStreamingCall(channel.newCall(V1, CallOptions.DEFAULT), stream);
 
-    io.grpc.reflection.v1.ServerReflectionResponse list =
+    ServerReflectionResponse list =
+        stream.ask(ServerReflectionRequest.newBuilder().setListServices("").build());
+    ServerReflectionResponse nanoservice =
         stream.ask(
-            io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
-    io.grpc.reflection.v1.ServerReflectionResponse nanoservice =
-        stream.ask(
-            io.grpc.reflection.v1.ServerReflectionRequest.newBuilder()
+            ServerReflectionRequest.newBuilder()
                 .setFileByFilename("simianviz/v1/nanoservice.proto")
                 .build());
-    io.grpc.reflection.v1.ServerReflectionResponse health =
+    ServerReflectionResponse health =
         stream.ask(
-            io.grpc.reflection.v1.ServerReflectionRequest.newBuilder()
+            ServerReflectionRequest.newBuilder()
                 .setFileContainingSymbol("grpc.health.v1.Health")
                 .build());
     stream.requests.onCompleted();

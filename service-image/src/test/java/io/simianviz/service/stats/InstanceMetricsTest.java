@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simianviz.model.ServiceTime;
 import io.simianviz.service.Fleet;
 import io.simianviz.service.InstanceConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,7 +148,7 @@ class InstanceMetricsTest {
         Pattern.compile("^" + histogram + "_bucket\\{([^}]*),le=\"([^\"]+)\"} ", Pattern.MULTILINE)
             .matcher(text);
     String first = null;
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     while (m.find()) {
       if (first == null) {
         first = m.group(1);

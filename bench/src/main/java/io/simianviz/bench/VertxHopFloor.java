@@ -1,3 +1,6 @@
+package io.simianviz.bench;
+
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -13,15 +16,16 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The floor of a nanoservice hop in Vert.x, beside bench/hop-floor.sh's nginx: a front server
- * that calls a back server in the same process over loopback, both speaking the nanoservice's
- * wire format (POST /request with a JSON request and a traceparent header, a JSON reply with the
+ * The floor of a nanoservice hop in Vert.x, beside bench/hop-floor.sh's nginx: a front server that
+ * calls a back server in the same process over loopback, both speaking the nanoservice's wire
+ * format (POST /request with a JSON request and a traceparent header, a JSON reply with the
  * instance, tier and 64 bytes of payload, parsed by the caller), set up as the local runtime is
  * (one event loop per core, native epoll, a keep-alive HTTP/1.1 pool). What it leaves out is the
  * simulation: discovery, zones, service times, retries, statistics, spans.
  *
- * <p>usage: java -cp 'cli/target/lib/*' bench/VertxHopFloor.java FRONT BACK (each host:port);
- * prints "ready" once both listen. wrk drives FRONT with GETs, so a request is two hops.
+ * <p>usage: java -jar bench/target/simianviz-bench.jar FRONT BACK (each host:port), built by the
+ * bench module (bench/hop-floor.sh builds it when missing); prints "ready" once both listen. wrk
+ * drives FRONT with GETs, so a request is two hops.
  */
 public final class VertxHopFloor {
   private static final String TRACEPARENT =
@@ -45,8 +49,7 @@ public final class VertxHopFloor {
     System.out.println("ready");
   }
 
-  private static void listen(
-      Vertx vertx, String[] at, io.vertx.core.Handler<HttpServerRequest> handler)
+  private static void listen(Vertx vertx, String[] at, Handler<HttpServerRequest> handler)
       throws Exception {
     vertx
         .createHttpServer(

@@ -1,0 +1,13 @@
+package io.simianviz.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TerminalTest {
+  @Test
+  void aTestRunWithRedirectedStreamsIsNoTerminal() {
+    // surefire's forked JVM talks to Maven through pipes
+    assertThat(Terminal.attached()).isFalse();
+  }
+}
