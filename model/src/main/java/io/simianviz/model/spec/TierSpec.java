@@ -49,15 +49,16 @@ public class TierSpec {
   private static final String ARG = "[ \\t]*" + DURATION + "[ \\t]*";
 
   /** A histogram bucket value:weight; Long.parseLong's weights, none negative. */
-  private static final String BUCKET = ARG + ":[ \\t]*(\\+?[0-9]+|-0+)[ \\t]*:*[ \\t]*";
+  private static final String BUCKET = ARG + ":[ \\t]*(\\+?[0-9]+|-0+)[ \\t]*";
 
   /** A bucket with a weight above 0: a histogram needs one. */
-  private static final String POSITIVE_BUCKET = ARG + ":[ \\t]*\\+?0*[1-9][0-9]*[ \\t]*:*[ \\t]*";
+  private static final String POSITIVE_BUCKET = ARG + ":[ \\t]*\\+?0*[1-9][0-9]*[ \\t]*";
 
   /**
    * What ServiceTime.parse accepts, or empty (the package's default), but for values: a duration or
    * weight too large, and lognormal's p50 <= p99 (checked by {@link #LOGNORMAL_ORDER}).
-   * String.split drops trailing empty strings, hence the trailing commas and colons allowed.
+   * String.split drops trailing empty strings, hence the trailing commas allowed; a bucket is split
+   * keeping them, so a trailing colon is refused.
    */
   static final String SERVICE_TIME_PATTERN =
       "^(\\s*(constant\\s*\\("
