@@ -81,7 +81,7 @@ public final class ArchitectureValidator {
       victim("chaos.monkey.victim", spec.getChaos().getMonkey().getVictim());
       String interval = spec.getChaos().getMonkey().getInterval();
       if (interval != null && !interval.isEmpty()) {
-        duration("chaos.monkey.interval", interval);
+        positiveDuration("chaos.monkey.interval", interval);
       }
     }
     settings.run(spec);
@@ -183,6 +183,17 @@ public final class ArchitectureValidator {
       } else if (names.indexOf(name) < i) {
         error(path + "[" + i + "]", "duplicate name \"" + name + "\"");
       }
+    }
+  }
+
+  /** A duration that must be above 0: a periodic action with no pause would run on every tick. */
+  private void positiveDuration(String path, String text) {
+    try {
+      if (Durations.parse(text).isZero()) {
+        error(path, "must be above 0 (was \"" + text + "\")");
+      }
+    } catch (IllegalArgumentException e) {
+      error(path, e.getMessage());
     }
   }
 
