@@ -3,7 +3,7 @@ package io.simianviz.cli;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.LocalRuntime;
 import io.simianviz.local.RunOptions;
-import io.simianviz.local.Terminal;
+import io.simianviz.local.host.Terminal;
 import io.simianviz.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;

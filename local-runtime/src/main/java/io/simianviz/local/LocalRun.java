@@ -2,6 +2,7 @@ package io.simianviz.local;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.graph.SpigoGraphWriter;

@@ -1,6 +1,10 @@
 package io.simianviz.local;
 
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.local.host.FileDescriptorBudget;
+import io.simianviz.local.host.OpenFileWatch;
+import io.simianviz.local.host.OutputDir;
+import io.simianviz.local.host.Terminal;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;

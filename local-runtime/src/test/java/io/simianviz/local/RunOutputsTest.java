@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.local.host.OutputDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.simianviz.local;
+package io.simianviz.local.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

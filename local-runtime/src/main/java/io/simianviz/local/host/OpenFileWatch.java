@@ -1,4 +1,4 @@
-package io.simianviz.local;
+package io.simianviz.local.host;
 
 import java.util.OptionalLong;
 import java.util.function.Supplier;
@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * past the limit new ones fail, which would otherwise show only as errors and ejected instances.
  * One warning per approach: it warns at 90% and again only after use fell below 80%.
  */
-final class OpenFileWatch {
+public final class OpenFileWatch {
   static final double WARN_AT = 0.9;
   static final double REARM_BELOW = 0.8;
 
@@ -23,12 +23,12 @@ final class OpenFileWatch {
   }
 
   /** Watches this process. */
-  static OpenFileWatch ofThisProcess() {
+  public static OpenFileWatch ofThisProcess() {
     return new OpenFileWatch(FileDescriptorBudget::openFiles, FileDescriptorBudget.limit());
   }
 
   /** The warning to print now, or null. */
-  String check() {
+  public String check() {
     OptionalLong now = open.get();
     if (limit.isEmpty() || now.isEmpty() || limit.getAsLong() <= 0) {
       return null;

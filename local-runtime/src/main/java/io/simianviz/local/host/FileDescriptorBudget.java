@@ -1,4 +1,4 @@
-package io.simianviz.local;
+package io.simianviz.local.host;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.simianviz.service.call.CallPolicy;
@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * Every instance holds a listening socket, and both ends of each connection between instances live
  * in this process; refusing a run up front beats a crash half-way through.
  */
-final class FileDescriptorBudget {
+public final class FileDescriptorBudget {
   /** A listener plus a few pooled connections' two ends, per instance, on average. */
   static final int PER_INSTANCE = 3;
 
@@ -38,7 +38,7 @@ final class FileDescriptorBudget {
   }
 
   /** Why {@code instances} cannot run here, or null when they can. */
-  static String problem(int instances) {
+  public static String problem(int instances) {
     OptionalLong limit = limit();
     long needed = (long) instances * PER_INSTANCE + RESERVED;
     if (limit.isPresent() && needed > limit.getAsLong()) {
@@ -70,11 +70,11 @@ final class FileDescriptorBudget {
    * tier of one instance (a load balancer every request goes through) carries as much as a tier of
    * hundreds, and an even share per instance left it one connection at --scale 10000.
    */
-  static Map<String, Integer> connectionsPerInstance(Map<String, Integer> instancesPerTier) {
+  public static Map<String, Integer> connectionsPerInstance(Map<String, Integer> instancesPerTier) {
     return connectionsPerInstance(instancesPerTier, limit());
   }
 
-  static Map<String, Integer> connectionsPerInstance(
+  public static Map<String, Integer> connectionsPerInstance(
       Map<String, Integer> instancesPerTier, OptionalLong limit) {
     Map<String, Integer> pools = new HashMap<>();
     long instances = instancesPerTier.values().stream().mapToLong(Integer::longValue).sum();

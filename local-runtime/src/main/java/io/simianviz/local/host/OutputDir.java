@@ -1,4 +1,4 @@
-package io.simianviz.local;
+package io.simianviz.local.host;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * replace them), and a directory of runs, one per run named by its start time, with a {@code
  * latest} link to the newest.
  */
-final class OutputDir {
+public final class OutputDir {
   /** The name of the link to the newest run in a directory of runs. */
-  static final String LATEST = "latest";
+  public static final String LATEST = "latest";
 
   private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -45,7 +45,7 @@ final class OutputDir {
   }
 
   /** Why a run cannot write its outputs where it was asked to; the message is for the user. */
-  static final class Refused extends Exception {
+  public static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
 
     Refused(String message) {
@@ -58,7 +58,7 @@ final class OutputDir {
    * With {@code replace} the run's files replace those of the same name when the run ends; other
    * files in the directory are left alone.
    */
-  static OutputDir into(Path dir, boolean replace) throws Refused {
+  public static OutputDir into(Path dir, boolean replace) throws Refused {
     Path target = dir.toAbsolutePath().normalize();
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new Refused(dir + " is a file, not a directory; choose another --out");
@@ -77,7 +77,7 @@ final class OutputDir {
    * 20250102-150405}, with {@code -2}, {@code -3}... when several start in one second), and a
    * {@code latest} link in {@code runs} that points to it once the run ends.
    */
-  static OutputDir newRunIn(Path runs, LocalDateTime startedAt) throws Refused {
+  public static OutputDir newRunIn(Path runs, LocalDateTime startedAt) throws Refused {
     Path base = runs.toAbsolutePath().normalize();
     String name = RUN_NAME.format(startedAt);
     try {
@@ -98,17 +98,17 @@ final class OutputDir {
   }
 
   /** The final directory. */
-  Path target() {
+  public Path target() {
     return target;
   }
 
   /** Where the run writes its outputs until it ends. */
-  Path staging() {
+  public Path staging() {
     return staging;
   }
 
   /** The link to the newest run, or null when the outputs go to a directory of their own. */
-  Path latest() {
+  public Path latest() {
     return latest;
   }
 
@@ -119,7 +119,7 @@ final class OutputDir {
    *
    * @return a problem with the latest link, or null
    */
-  String commit() throws IOException {
+  public String commit() throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       move(staging, target);
     } else {
@@ -134,7 +134,7 @@ final class OutputDir {
   }
 
   /** Deletes what the run wrote; the target is left as it was before the run. */
-  void discard() {
+  public void discard() {
     deleteTree(staging);
     if (reservedTarget) {
       try {
