@@ -85,7 +85,12 @@ public final class Fleet implements AutoCloseable {
 
   /** The same instance with another service time: a slow dependency. */
   public static InstanceConfig withServiceTime(InstanceConfig c, String serviceTime) {
-    return copy(c, c.protocol(), c.dependencyProtocols(), ServiceTime.parse(serviceTime));
+    return copy(c, c.name(), c.protocol(), c.dependencyProtocols(), ServiceTime.parse(serviceTime));
+  }
+
+  /** The same instance under another name. */
+  public static InstanceConfig named(InstanceConfig c, String name) {
+    return copy(c, name, c.protocol(), c.dependencyProtocols(), c.serviceTime());
   }
 
   /** Makes a tier serve a protocol: its instances and every caller started afterwards use it. */
@@ -105,17 +110,19 @@ public final class Fleet implements AutoCloseable {
   private InstanceConfig withProtocols(InstanceConfig c) {
     Map<String, Protocol> deps = new HashMap<>();
     c.dependencies().keySet().forEach(t -> deps.put(t, protocols.getOrDefault(t, Protocol.HTTP)));
-    return copy(c, protocols.getOrDefault(c.tier(), Protocol.HTTP), deps, c.serviceTime());
+    return copy(
+        c, c.name(), protocols.getOrDefault(c.tier(), Protocol.HTTP), deps, c.serviceTime());
   }
 
   private static InstanceConfig copy(
       InstanceConfig c,
+      String name,
       Protocol protocol,
       Map<String, Protocol> dependencyProtocols,
       ServiceTime serviceTime) {
     return new InstanceConfig(
         c.arch(),
-        c.name(),
+        name,
         c.tier(),
         c.pkg(),
         c.region(),

@@ -3,7 +3,6 @@ package io.simianviz.service.stats;
 import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.model.ServiceTime;
 import io.simianviz.service.Fleet;
 import io.simianviz.service.InstanceConfig;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ class InstanceMetricsTest {
       "architecture=\"test\",region=\"us-east-1\",zone=\"zoneA\",tier=\"db\",instance=\"db-1\"";
 
   private final StatsRegistry stats = new StatsRegistry();
-  private final InstanceMetrics metrics = new InstanceMetrics(stats, named(db(), "db-1"));
+  private final InstanceMetrics metrics = new InstanceMetrics(stats, Fleet.named(db(), "db-1"));
 
   @Test
   void latenciesAreHistogramsWithServiceLevelBucketsFrom100MicrosecondsTo10Seconds() {
@@ -91,7 +90,7 @@ class InstanceMetricsTest {
 
   @Test
   void theTiersSeriesCountEveryInstanceAndEachInstanceOnlyItself() {
-    InstanceMetrics other = new InstanceMetrics(stats, named(db(), "db-2"));
+    InstanceMetrics other = new InstanceMetrics(stats, Fleet.named(db(), "db-2"));
 
     metrics.service("GET").record(1_000, false);
     other.service("GET").record(1_000, false);
@@ -111,7 +110,7 @@ class InstanceMetricsTest {
 
   @Test
   void labelValuesAreEscaped() {
-    InstanceMetrics odd = new InstanceMetrics(stats, named(db(), "a\"b\\c\nd"));
+    InstanceMetrics odd = new InstanceMetrics(stats, Fleet.named(db(), "a\"b\\c\nd"));
     odd.service("GET").record(1, false);
 
     assertThat(odd.scrape()).contains("instance=\"a\\\"b\\\\c\\nd\"");
@@ -119,27 +118,6 @@ class InstanceMetricsTest {
 
   private static InstanceConfig db() {
     return Fleet.config("db", STORE, "zoneA");
-  }
-
-  private static InstanceConfig named(InstanceConfig c, String name) {
-    return new InstanceConfig(
-        c.arch(),
-        name,
-        c.tier(),
-        c.pkg(),
-        c.region(),
-        c.zone(),
-        c.dependencies(),
-        c.crossRegion(),
-        c.protocol(),
-        c.dependencyProtocols(),
-        new ServiceTime.Constant(0),
-        c.errorRate(),
-        c.responseBytes(),
-        c.hitRate(),
-        c.fanout(),
-        c.host(),
-        c.port());
   }
 
   /** The {@code le} of each bucket of the first series of a histogram, in order. */
