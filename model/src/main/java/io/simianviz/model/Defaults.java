@@ -27,7 +27,7 @@ public final class Defaults {
   public static final int GET_WEIGHT = 50;
   public static final int PUT_WEIGHT = 50;
   public static final int MIN_HEALTHY = 1;
-  public static final double MAX_FRACTION = 0.34;
+  public static final double MAX_FRACTION = 0.5;
 
   /**
    * The most servers one request may pass, like IP's TTL: twice the longest real path (netflixoss's

@@ -13,7 +13,7 @@ public class ChaosGuards {
   private Integer minHealthy;
 
   @JsonPropertyDescription(
-      "Largest fraction of an architecture's instances down at once, 0 to 1 (default 0.34).")
+      "Largest fraction of an architecture's instances down at once, 0 to 1 (default 0.5).")
   @Min(0)
   @Max(1)
   private Double maxFraction;
