@@ -5,6 +5,9 @@ import static io.simianviz.model.TierPackage.ELB;
 import static io.simianviz.model.TierPackage.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simianviz.model.chaos.TrafficCounters;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.WindowFigures;
 import io.simianviz.model.topology.Instance;
@@ -85,6 +88,26 @@ class SettledTrafficTest {
     // The warm-up's end resets the summary, never the settled counters.
     assertThat(traffic.summary().requests()).isLessThan(last.sent());
     assertThat(traffic.lateAnswers()).isZero();
+  }
+
+  @Test
+  void statsCarriesTheSettledCountersInTheirJsonForm() throws Exception {
+    Nanoservice denominator = denominatorWithDependencies();
+    TrafficSource traffic = denominator.startTraffic(options(100));
+    Fleet.eventually(Duration.ofSeconds(10), () -> traffic.settled().sent() > 0);
+
+    String response = fleet.get(denominator, "/stats");
+
+    assertThat(response).startsWith("200 ");
+    JsonNode stats = new ObjectMapper().readTree(response.substring(4));
+    TrafficReading reading =
+        new ObjectMapper().treeToValue(stats.get("settled"), TrafficCounters.class).toReading();
+    assertThat(reading.sent()).isPositive();
+    assertThat(reading.lost()).isZero();
+    assertThat(reading.latencyMicros().getTotalCount()).isEqualTo(reading.sent());
+    assertThat(reading.throughMillis()).isGreaterThan(System.currentTimeMillis() - 10_000);
+    assertThat(stats.get("traffic").get("lateAnswers").asLong()).isZero();
+    assertThat(traffic.settled().since(reading).requests()).isNotNegative();
   }
 
   @Test
