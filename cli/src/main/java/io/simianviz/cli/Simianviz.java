@@ -1,6 +1,6 @@
 package io.simianviz.cli;
 
-import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.InvalidInputException;
 import io.simianviz.model.validation.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,7 +65,7 @@ public final class Simianviz {
       err.flush();
       return INVALID_INPUT;
     }
-    if (e instanceof InvalidArchitectureException invalid) {
+    if (e instanceof InvalidInputException invalid) {
       invalid.problems().forEach(err::println);
       err.flush();
       return INVALID_INPUT;
