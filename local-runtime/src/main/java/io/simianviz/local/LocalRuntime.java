@@ -18,6 +18,7 @@ import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,6 +38,12 @@ public final class LocalRuntime {
 
   /** The output directory was refused (the CLI's exit code for usage errors). */
   public static final int REFUSED = 2;
+
+  /**
+   * Without a warm-up, how long the traffic runs before the first chaos experiment starts: the
+   * first seconds of a run carry connection set-up and a cold JIT, not the steady state.
+   */
+  static final Duration EXPERIMENTS_AFTER = Duration.ofSeconds(5);
 
   /**
    * The run ended normally, but a chaos experiment did not pass: it failed, was refused or was
@@ -255,8 +262,9 @@ public final class LocalRuntime {
         ExperimentHost host = new RunExperimentHost(run);
         chaos = new ExperimentRunner(host, experiments, ChaosGuard.of(spec), options.seed());
         ran[0] = chaos;
-        experimentPlan(experiments, options, host.settleLagMillis(), console);
-        chaos.start();
+        Duration delay = options.warmup().isZero() ? EXPERIMENTS_AFTER : Duration.ZERO;
+        experimentPlan(experiments, options, delay, host.settleLagMillis(), console);
+        chaos.start(delay);
       }
       awaitEnd(options, chaos, stop, console);
       run.vertx().cancelTimer(timer);
@@ -362,10 +370,13 @@ public final class LocalRuntime {
     long duration = options.duration().toMillis();
     console.event(
         String.format(
-            "chaos: %d experiment(s), one after another, %.0f s of windows (at most %.0f s with"
-                + " the wait for their last requests to settle)%s; the architecture's own monkey"
-                + " is off",
+            "chaos: %d experiment(s), one after another%s, %.0f s of windows (at most %.0f s"
+                + " with the wait for their last requests to settle)%s; the architecture's own"
+                + " monkey is off",
             experiments.size(),
+            delay.isZero()
+                ? ""
+                : String.format(" from %.0f s on (the traffic settles first)", delay.toMillis() / 1000.0),
             windows / 1000.0,
             longest / 1000.0,
             duration == 0

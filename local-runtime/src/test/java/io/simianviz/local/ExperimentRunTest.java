@@ -77,7 +77,7 @@ class ExperimentRunTest {
         LocalRuntime.runUntil(
             arch,
             Path.of(arch.name() + ".yaml"),
-            TestRuns.options(out, duration, null),
+            options(duration),
             List.of(experiments),
             new Console(new PrintStream(console, true, StandardCharsets.UTF_8), false),
             new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -91,6 +91,24 @@ class ExperimentRunTest {
         console.toString(StandardCharsets.UTF_8),
         err.toString(StandardCharsets.UTF_8),
         summary);
+  }
+
+  /** A short warm-up: the experiments start right after it, not after the usual 5 s. */
+  RunOptions options(Duration duration) {
+    return new RunOptions(
+        duration,
+        null,
+        null,
+        null,
+        null,
+        out,
+        7,
+        0,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(300),
+        false,
+        false);
   }
 
   static void assertInvariant(JsonNode experiment) {

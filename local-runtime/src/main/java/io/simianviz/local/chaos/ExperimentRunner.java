@@ -40,9 +40,24 @@ public final class ExperimentRunner {
         .reduce(Duration.ZERO, Duration::plus);
   }
 
-  /** Starts the first experiment; the future completes when the last is over. */
-  public synchronized Future<Void> start() {
-    next();
+  /**
+   * Starts the first experiment after {@code delay}; the future completes when the last is over.
+   */
+  public synchronized Future<Void> start(Duration delay) {
+    if (delay.isZero()) {
+      next();
+    } else {
+      host.vertx()
+          .setTimer(
+              delay.toMillis(),
+              id -> {
+                synchronized (this) {
+                  if (current < 0 && stopWhy == null) {
+                    next();
+                  }
+                }
+              });
+    }
     return done.future();
   }
 
