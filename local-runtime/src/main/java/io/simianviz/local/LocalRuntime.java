@@ -364,9 +364,14 @@ public final class LocalRuntime {
 
   /** One line up front: the experiments, how long they take, and when the run ends. */
   private static void experimentPlan(
-      List<PlannedExperiment> experiments, RunOptions options, long lagMillis, Console console) {
-    long windows = experiments.stream().mapToLong(e -> e.windows().toMillis()).sum();
-    long longest = ExperimentRunner.longest(experiments, lagMillis).toMillis();
+      List<PlannedExperiment> experiments,
+      RunOptions options,
+      Duration delay,
+      long lagMillis,
+      Console console) {
+    long windows =
+        delay.toMillis() + experiments.stream().mapToLong(e -> e.windows().toMillis()).sum();
+    long longest = delay.toMillis() + ExperimentRunner.longest(experiments, lagMillis).toMillis();
     long duration = options.duration().toMillis();
     console.event(
         String.format(
@@ -376,7 +381,8 @@ public final class LocalRuntime {
             experiments.size(),
             delay.isZero()
                 ? ""
-                : String.format(" from %.0f s on (the traffic settles first)", delay.toMillis() / 1000.0),
+                : String.format(
+                    " from %.0f s on (the traffic settles first)", delay.toMillis() / 1000.0),
             windows / 1000.0,
             longest / 1000.0,
             duration == 0

@@ -3,8 +3,8 @@ package io.simianviz.local;
 import io.simianviz.local.chaos.ExperimentHost;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.topology.Instance;
-import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Collection;
@@ -45,37 +45,32 @@ final class RunExperimentHost implements ExperimentHost {
 
   @Override
   public void isolate(Collection<String> names) {
-    // TODO(chaos-svc): process().partition().isolate(names)
+    run.process().partition().isolate(names);
   }
 
   @Override
   public void heal(Collection<String> names) {
-    // TODO(chaos-svc): process().partition().heal(names)
+    run.process().partition().heal(names);
   }
 
+  /**
+   * Every traffic source's settled counters, summed: settled as far as the slowest source. A slice
+   * of send time whose requests all have their outcome settles at once ({@code settledNow}); one
+   * with a request still unanswered waits for its deadline, when that request counts lost.
+   */
   @Override
   public TrafficReading reading() {
-    // Stand-in until TrafficSource.settled(): every answered request, through now.
-    long completed = 0;
-    long errors = 0;
+    TrafficReading sum = null;
     for (Nanoservice s : run.trafficSources()) {
-      var summary = s.traffic().summary();
-      completed += summary.requests();
-      errors += summary.errors();
+      TrafficReading one = s.traffic().settledNow();
+      sum = sum == null ? one : sum.plus(one);
     }
-    return new TrafficReading(
-        System.currentTimeMillis(),
-        completed,
-        completed - errors,
-        errors,
-        0,
-        TrafficReading.newHistogram());
+    return sum;
   }
 
   @Override
   public long settleLagMillis() {
-    CallPolicy p = run.process().policy();
-    return p.timeout().toMillis() * 2 * (p.maxRetries() + 1);
+    return TrafficSource.deadline(run.process()).toMillis();
   }
 
   @Override

@@ -153,6 +153,31 @@ class ExperimentRunTest {
   }
 
   @Test
+  void anIsolatedZoneKeepsRunningAndIsHealed() throws Exception {
+    Result r =
+        run(
+            replicated(),
+            Duration.ofSeconds(1),
+            experiment(
+                "isolate-c",
+                """
+                kind: gorilla
+                target: zoneC
+                mode: isolate
+                duration: 2s
+                steadyState: {window: 1s, interval: 500ms, minSuccessRate: 0.5}
+                """));
+    assertThat(r.console()).contains("outage: 3 instance(s) of", "isolated (running, unreachable)");
+    assertThat(r.console()).contains("restored: 3 instance(s) back", "verdict ");
+    // Isolated instances stay up: every status line counts all 11.
+    assertThat(r.console()).containsPattern("up 11/11").doesNotContainPattern("up ([0-9]|10)/11");
+    JsonNode e = r.summary().get("experiments").get(0);
+    assertThat(e.get("phase").asText()).isEqualTo("Completed");
+    assertThat(e.get("windows")).hasSize(3);
+    assertInvariant(e);
+  }
+
+  @Test
   void aFragileArchitectureFailsAndIsAbortedEarly() throws Exception {
     Result r =
         run(
