@@ -6,6 +6,7 @@ import io.simianviz.model.chaos.ExperimentMachine;
 import io.simianviz.model.chaos.ExperimentPhase;
 import io.simianviz.model.chaos.ExperimentSettings;
 import io.simianviz.model.chaos.ExperimentStatus;
+import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.VictimSelector;
 import io.simianviz.model.chaos.WindowStatus;
 import io.simianviz.model.spec.ChaosExperimentSpec;
@@ -42,6 +43,9 @@ final class LocalExperiment {
   private int windowsShown;
   private int missedShown;
 
+  /** When start was called: the steady-state window starts no earlier (epoch ms). */
+  private long startedAtMillis;
+
   LocalExperiment(
       ExperimentHost host, PlannedExperiment planned, ChaosGuard guard, RandomGenerator random) {
     this.host = host;
@@ -69,6 +73,7 @@ final class LocalExperiment {
    * @return its status once it is over
    */
   synchronized Future<ExperimentStatus> start() {
+    startedAtMillis = System.currentTimeMillis();
     ChaosDecision upFront =
         select(host.allInstances()); // the best case: if that is refused, so is every later one
     if (upFront instanceof ChaosDecision.Refused refused) {
@@ -119,8 +124,16 @@ final class LocalExperiment {
       return;
     }
     long now = System.currentTimeMillis();
+    TrafficReading reading = stopWhy != null ? null : host.reading();
+    if (reading != null
+        && machine.status().getPhase() == ExperimentPhase.Pending
+        && reading.throughMillis() < startedAtMillis) {
+      // The steady-state window starts where the counters are settled: not before the experiment
+      // (slow requests of the seconds before would otherwise be counted in it).
+      reading = null;
+    }
     ExperimentMachine.Action action =
-        stopWhy != null ? machine.stop(now, stopWhy) : machine.advance(now, host.reading());
+        stopWhy != null ? machine.stop(now, stopWhy) : machine.advance(now, reading);
     showProgress();
     switch (action) {
       case ExperimentMachine.Action.Wait w -> {
