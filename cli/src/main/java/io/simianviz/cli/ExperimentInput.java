@@ -4,6 +4,7 @@ import io.simianviz.api.io.ChaosExperimentFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.api.v1alpha1.ChaosExperiment;
 import io.simianviz.api.validation.ChaosExperimentValidator;
+import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.model.validation.InvalidInputException;
 import io.simianviz.model.validation.Problem;
 import io.simianviz.model.validation.ValidationResult;
@@ -42,5 +43,13 @@ final class ExperimentInput {
       throw new InputFileException(file, result.errors());
     }
     return experiment;
+  }
+
+  /** Reads an experiment file for {@code run --experiment}, checked against the architecture. */
+  static PlannedExperiment plan(Path file, LoadedArchitecture architecture, PrintWriter err)
+      throws IOException {
+    ChaosExperiment experiment = load(file, err, architecture);
+    return new PlannedExperiment(
+        file.toString(), experiment.getMetadata().getName(), experiment.getSpec());
   }
 }

@@ -61,6 +61,7 @@ public final class LocalRun implements AutoCloseable {
   private final ProcessContext process;
   private final Map<String, Instance> instances;
   private final Map<String, Nanoservice> running = new ConcurrentHashMap<>();
+  private final Map<String, Nanoservice> halted = new ConcurrentHashMap<>();
   private final Writer graphFile;
   private final SpigoGraphWriter graph;
   private final LocalChaos chaos;
@@ -72,6 +73,7 @@ public final class LocalRun implements AutoCloseable {
   private volatile long measuredToMillis = -1;
   private volatile boolean trafficOver;
   private volatile boolean stopping;
+  private volatile boolean monkeyOff;
 
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
   private final Map<String, Integer> connectionsPerInstance;
@@ -223,7 +225,14 @@ public final class LocalRun implements AutoCloseable {
       Future.all(sources).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       warmUp();
     }
-    chaos.start();
+    if (!monkeyOff) {
+      chaos.start();
+    }
+  }
+
+  /** Leaves out the architecture's chaos monkey: chaos experiments run instead (before start). */
+  void withoutMonkey() {
+    monkeyOff = true;
   }
 
   /** An edge in graph.json when one instance first calls another, as spigo drew connections. */
@@ -301,6 +310,38 @@ public final class LocalRun implements AutoCloseable {
                   });
         });
     return replaced.future();
+  }
+
+  /**
+   * Stops an instance abruptly until {@link #restart}, as a zone's power going out; it leaves
+   * discovery a moment later (the future completes then).
+   */
+  Future<Void> halt(Instance victim) {
+    Nanoservice s = running.remove(victim.name());
+    if (s == null) {
+      return Future.failedFuture(victim.name() + " is not running");
+    }
+    halted.put(victim.name(), s);
+    Promise<Void> gone = Promise.promise();
+    s.crash()
+        .onComplete(
+            closed ->
+                vertx.setTimer(
+                    1000,
+                    id -> {
+                      registry.deregister(s.endpoint());
+                      gone.complete();
+                    }));
+    return gone.future();
+  }
+
+  /** Starts a halted instance again, as its Deployment scaled back up; completes once it serves. */
+  Future<Void> restart(Instance victim) {
+    Nanoservice s = halted.remove(victim.name());
+    if (s == null) {
+      return Future.failedFuture(victim.name() + " was not halted");
+    }
+    return launch(victim, s.config()).mapEmpty();
   }
 
   List<Instance> upInstances() {
