@@ -5,13 +5,17 @@ import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.local.host.OpenFileWatch;
 import io.simianviz.local.host.OutputDir;
 import io.simianviz.local.host.Terminal;
+import io.simianviz.local.live.LiveView;
+import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.Defaults;
+import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -34,8 +38,14 @@ public final class LocalRuntime {
 
   private LocalRuntime() {}
 
-  /** Runs to the end; returns the process exit code. */
+  /** Runs to the end without a live view; returns the process exit code. */
   public static int run(LoadedArchitecture loaded, RunOptions options, Path file) throws Exception {
+    return run(loaded, options, file, ViewOptions.off());
+  }
+
+  /** Runs to the end, serving the live view as {@code view} says; returns the exit code. */
+  public static int run(LoadedArchitecture loaded, RunOptions options, Path file, ViewOptions view)
+      throws Exception {
     PrintStream out = System.out;
     Console console = new Console(out, Terminal.attached());
     CountDownLatch stop = new CountDownLatch(1);
@@ -53,7 +63,7 @@ public final class LocalRuntime {
             "simianviz-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runUntil(loaded, file, options, console, System.err, stop);
+      return runUntil(loaded, file, options, view, console, System.err, stop);
     } finally {
       finished.countDown();
       try {
@@ -82,6 +92,21 @@ public final class LocalRuntime {
       PrintStream err,
       CountDownLatch stop)
       throws Exception {
+    return runUntil(loaded, file, options, ViewOptions.off(), console, err, stop);
+  }
+
+  /**
+   * @param view whether and where the live view is served; its address is the first console line
+   */
+  static int runUntil(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      ViewOptions view,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
     OutputDir outputs;
     try {
       outputs =
@@ -94,7 +119,7 @@ public final class LocalRuntime {
     }
     boolean committed = false;
     try {
-      RunReport report = runInto(loaded, file, options, outputs, console, err, stop);
+      RunReport report = runInto(loaded, file, options, view, outputs, console, err, stop);
       if (report == null) {
         return FAILED;
       }
@@ -123,6 +148,7 @@ public final class LocalRuntime {
       LoadedArchitecture loaded,
       Path file,
       RunOptions options,
+      ViewOptions view,
       OutputDir outputs,
       Console console,
       PrintStream err,
@@ -146,7 +172,15 @@ public final class LocalRuntime {
     RunReport report;
     StatsSnapshot stats;
     SpanExporter spans;
-    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin)) {
+    String vizceral;
+    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin);
+        LiveView live = startView(run, view, err)) {
+      if (live == null) {
+        return null;
+      }
+      if (live.url() != null) {
+        console.event("view: " + live.url());
+      }
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
       if (fdProblem != null) {
@@ -205,13 +239,33 @@ public final class LocalRuntime {
       run.vertx().cancelTimer(timer);
       console.finish();
       run.finishTraffic();
+      live.readNow();
+      vizceral = VizceralJson.of(run.live().snapshot(), System.currentTimeMillis());
       stats = StatsSnapshot.of(run.process().stats());
       report = RunReport.of(run, stats);
       spans = run.process().spans();
     }
     report.write(outputs.staging(), stats);
+    Files.writeString(outputs.staging().resolve("vizceral.json"), vizceral);
     spanWarnings(spans, zipkin, err);
     return report;
+  }
+
+  /** The live view of {@code run}; null when its server cannot listen (said on err). */
+  private static LiveView startView(LocalRun run, ViewOptions view, PrintStream err) {
+    try {
+      return LiveView.start(
+          run.vertx(), run.process().stats(), run.live(), run::elapsedMillis, view);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      err.println(
+          "simianviz run: the live view cannot listen on 127.0.0.1:"
+              + view.port()
+              + " ("
+              + cause.getMessage()
+              + "); choose another port with --ui PORT, or --no-ui");
+      return null;
+    }
   }
 
   /** Rate 0 is a run without traffic: legal, but rarely what was meant, so it is said. */
