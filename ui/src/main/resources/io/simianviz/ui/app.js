@@ -81,9 +81,10 @@ window.simianviz = {
 const fmt = (v, digits = 1) => (v >= 100 ? v.toFixed(0) : v.toFixed(digits));
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 
+/** A tier's class from the errors it served (its readiness is drawn per zone, below). */
 function tierClass(t) {
-  if (t.served.errorRate > 0.05 || (t.total > 0 && t.ready === 0)) return 'danger';
-  if (t.served.errorRate > 0.01 || t.ready < t.total) return 'warning';
+  if (t.served.errorRate > 0.05) return 'danger';
+  if (t.served.errorRate > 0.01) return 'warning';
   return '';
 }
 
