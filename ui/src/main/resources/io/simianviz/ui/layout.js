@@ -7,7 +7,7 @@
 // columns by their depth in the call graph (traffic sources left, stores right), so every call
 // goes left to right. A tier appears once per zone where it has instances.
 
-export const COLUMN = 250;
+export const COLUMN = 330;
 export const DOT = 14;
 export const PER_ROW = 8;
 export const COLLAPSED_H = 44;
