@@ -5,6 +5,7 @@ import io.simianviz.local.LocalRuntime;
 import io.simianviz.local.RunOptions;
 import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.local.host.Terminal;
+import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,8 +103,24 @@ final class RunCommand implements Callable<Integer> {
               + " pass (Fail, Refused or stopped).")
   List<Path> experiments = new ArrayList<>();
 
+  @Option(
+      names = "--ui",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description =
+          "Port of the live view on 127.0.0.1 (its address is the first line printed); 0 picks"
+              + " a free one. Default ${DEFAULT-VALUE}.")
+  int uiPort;
+
+  @Option(names = "--no-ui", description = "Do not serve the live view.")
+  boolean noUi;
+
   @Override
   public Integer call() throws Exception {
+    if (uiPort < 0 || uiPort > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(), "--ui: must be between 0 and 65535 (was " + uiPort + ")");
+    }
     Duration runFor = duration("--duration", duration);
     // What traffic.rate accepts: any number of requests per second, 0 or more.
     if (rate != null && !(rate >= 0 && Double.isFinite(rate))) {
@@ -147,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(3),
             force,
             runDirectories);
-    return LocalRuntime.run(loaded, options, file, planned);
+    return LocalRuntime.run(loaded, options, file, planned, new ViewOptions(!noUi, uiPort));
   }
 
   /** A duration option's value ({@code 0} or e.g. {@code 20s}); a bad one is a usage error. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       RenderCommand.class,
       RunCommand.class,
+      ViewCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Simianviz {

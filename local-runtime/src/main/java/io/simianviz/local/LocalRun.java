@@ -6,6 +6,9 @@ import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.graph.SpigoGraphWriter;
+import io.simianviz.model.live.EventKind;
+import io.simianviz.model.live.InstanceState;
+import io.simianviz.model.live.LiveArchitecture;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.ExpansionOptions;
@@ -65,6 +68,7 @@ public final class LocalRun implements AutoCloseable {
   private final Writer graphFile;
   private final SpigoGraphWriter graph;
   private final LocalChaos chaos;
+  private final LiveArchitecture live;
   private EventLoopSlots slots;
   private final long startNanos = System.nanoTime();
   private volatile long startupMillis;
@@ -101,6 +105,7 @@ public final class LocalRun implements AutoCloseable {
     this.topology =
         TopologyExpander.expand(
             loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
+    this.live = LiveArchitecture.of(topology, this::elapsedMillis);
     this.instances =
         topology.instances().stream()
             .collect(Collectors.toMap(Instance::name, i -> i, (a, b) -> a, LinkedHashMap::new));
@@ -174,6 +179,14 @@ public final class LocalRun implements AutoCloseable {
 
   Topology topology() {
     return topology;
+  }
+
+  /**
+   * The live model of this run (what the live view draws): instance states, traffic and events.
+   * Code that changes the run tells it here, e.g. {@code live().event(EventKind.EXPERIMENT, ...)}.
+   */
+  public LiveArchitecture live() {
+    return live;
   }
 
   /**
@@ -264,7 +277,11 @@ public final class LocalRun implements AutoCloseable {
   private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
     return slots
         .on(instance.ordinal(), () -> Nanoservice.start(process, config))
-        .onSuccess(s -> running.put(instance.name(), s));
+        .onSuccess(
+            s -> {
+              running.put(instance.name(), s);
+              live.instanceState(instance.name(), InstanceState.READY);
+            });
   }
 
   /**
@@ -280,6 +297,8 @@ public final class LocalRun implements AutoCloseable {
     }
     console.event(
         String.format("%6.1fs chaos monkey killed %s", elapsedMillis() / 1000.0, victim.name()));
+    live.instanceState(victim.name(), InstanceState.KILLED);
+    live.event(EventKind.KILL, "chaos monkey killed " + victim.name(), victim.name());
     // The graph keeps one node per instance name, as spigo's viewer expects; the kill and the
     // replacement are recorded in summary.json.
     s.crash();
@@ -292,6 +311,7 @@ public final class LocalRun implements AutoCloseable {
             replaced.fail("the traffic stopped before " + victim.name() + " was replaced");
             return;
           }
+          live.instanceState(victim.name(), InstanceState.STARTING);
           launch(victim, s.config())
               .onComplete(
                   r -> {
@@ -299,12 +319,16 @@ public final class LocalRun implements AutoCloseable {
                     if (r.succeeded()) {
                       console.event(
                           String.format("%6.1fs replaced %s", at / 1000.0, victim.name()));
+                      live.event(EventKind.REPLACEMENT, "replaced " + victim.name(), victim.name());
                       replaced.complete(at);
                     } else {
                       console.event(
                           String.format(
                               "%6.1fs could not replace %s: %s",
                               at / 1000.0, victim.name(), r.cause().getMessage()));
+                      live.instanceState(victim.name(), InstanceState.KILLED);
+                      live.event(
+                          EventKind.NOTE, "could not replace " + victim.name(), victim.name());
                       replaced.fail(r.cause());
                     }
                   });

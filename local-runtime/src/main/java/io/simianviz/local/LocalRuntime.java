@@ -8,15 +8,19 @@ import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.local.host.OpenFileWatch;
 import io.simianviz.local.host.OutputDir;
 import io.simianviz.local.host.Terminal;
+import io.simianviz.local.live.LiveView;
+import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.chaos.ChaosGuard;
+import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -53,17 +57,22 @@ public final class LocalRuntime {
 
   private LocalRuntime() {}
 
-  /** Runs to the end; returns the process exit code. */
+  /** Runs to the end without a live view; returns the process exit code. */
   public static int run(LoadedArchitecture loaded, RunOptions options, Path file) throws Exception {
-    return run(loaded, options, file, List.of());
+    return run(loaded, options, file, List.of(), ViewOptions.off());
   }
 
   /**
-   * Runs to the end with chaos experiments, one after another; returns the process exit code
-   * ({@link #EXPERIMENT_NOT_PASSED} when one did not pass).
+   * Runs to the end with chaos experiments, one after another, serving the live view as {@code
+   * view} says; returns the process exit code ({@link #EXPERIMENT_NOT_PASSED} when an experiment
+   * did not pass).
    */
   public static int run(
-      LoadedArchitecture loaded, RunOptions options, Path file, List<PlannedExperiment> experiments)
+      LoadedArchitecture loaded,
+      RunOptions options,
+      Path file,
+      List<PlannedExperiment> experiments,
+      ViewOptions view)
       throws Exception {
     PrintStream out = System.out;
     Console console = new Console(out, Terminal.attached());
@@ -82,7 +91,7 @@ public final class LocalRuntime {
             "simianviz-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runUntil(loaded, file, options, experiments, console, System.err, stop);
+      return runUntil(loaded, file, options, experiments, view, console, System.err, stop);
     } finally {
       finished.countDown();
       try {
@@ -96,7 +105,7 @@ public final class LocalRuntime {
   static int runUntil(
       LoadedArchitecture loaded, RunOptions options, Console console, CountDownLatch stop)
       throws Exception {
-    return runUntil(loaded, null, options, List.of(), console, System.err, stop);
+    return runUntil(loaded, null, options, console, System.err, stop);
   }
 
   static int runUntil(
@@ -107,12 +116,13 @@ public final class LocalRuntime {
       PrintStream err,
       CountDownLatch stop)
       throws Exception {
-    return runUntil(loaded, file, options, List.of(), console, err, stop);
+    return runUntil(loaded, file, options, List.of(), ViewOptions.off(), console, err, stop);
   }
 
   /**
    * @param file the architecture's file, named in warnings about it (null: the architecture's name)
    * @param experiments chaos experiments, run one after another from the end of the warm-up
+   * @param view whether and where the live view is served; its address is the first console line
    * @param err where problems and warnings go, one line each
    */
   static int runUntil(
@@ -120,6 +130,7 @@ public final class LocalRuntime {
       Path file,
       RunOptions options,
       List<PlannedExperiment> experiments,
+      ViewOptions view,
       Console console,
       PrintStream err,
       CountDownLatch stop)
@@ -143,7 +154,7 @@ public final class LocalRuntime {
     try {
       ExperimentRunner[] ran = new ExperimentRunner[1];
       RunReport report =
-          runInto(loaded, file, options, experiments, ran, outputs, console, err, stop);
+          runInto(loaded, file, options, experiments, view, ran, outputs, console, err, stop);
       if (report == null) {
         return FAILED;
       }
@@ -179,6 +190,7 @@ public final class LocalRuntime {
       Path file,
       RunOptions options,
       List<PlannedExperiment> experiments,
+      ViewOptions view,
       ExperimentRunner[] ran,
       OutputDir outputs,
       Console console,
@@ -203,7 +215,15 @@ public final class LocalRuntime {
     RunReport report;
     StatsSnapshot stats;
     SpanExporter spans;
-    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin)) {
+    String vizceral;
+    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin);
+        LiveView live = startView(run, view, err)) {
+      if (live == null) {
+        return null;
+      }
+      if (live.url() != null) {
+        console.event("view: " + live.url());
+      }
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
       if (fdProblem != null) {
@@ -270,11 +290,14 @@ public final class LocalRuntime {
       run.vertx().cancelTimer(timer);
       console.finish();
       run.finishTraffic();
+      live.readNow();
+      vizceral = VizceralJson.of(run.live().snapshot(), System.currentTimeMillis());
       stats = StatsSnapshot.of(run.process().stats());
       report = RunReport.of(run, stats, chaos == null ? List.of() : chaos.summaries());
       spans = run.process().spans();
     }
     report.write(outputs.staging(), stats);
+    Files.writeString(outputs.staging().resolve("vizceral.json"), vizceral);
     spanWarnings(spans, zipkin, err);
     return report;
   }
@@ -393,6 +416,23 @@ public final class LocalRuntime {
                             + " verdicts",
                         duration / 1000.0)
                     : ""));
+  }
+
+  /** The live view of {@code run}; null when its server cannot listen (said on err). */
+  private static LiveView startView(LocalRun run, ViewOptions view, PrintStream err) {
+    try {
+      return LiveView.start(
+          run.vertx(), run.process().stats(), run.live(), run::elapsedMillis, view);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      err.println(
+          "simianviz run: the live view cannot listen on 127.0.0.1:"
+              + view.port()
+              + " ("
+              + cause.getMessage()
+              + "); choose another port with --ui PORT, or --no-ui");
+      return null;
+    }
   }
 
   /** Rate 0 is a run without traffic: legal, but rarely what was meant, so it is said. */

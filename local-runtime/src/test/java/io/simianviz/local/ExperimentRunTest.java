@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.chaos.PlannedExperiment;
+import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.spec.ChaosExperimentSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -79,6 +80,7 @@ class ExperimentRunTest {
             Path.of(arch.name() + ".yaml"),
             options(duration),
             List.of(experiments),
+            ViewOptions.off(),
             new Console(new PrintStream(console, true, StandardCharsets.UTF_8), false),
             new PrintStream(err, true, StandardCharsets.UTF_8),
             new CountDownLatch(1));
