@@ -14,13 +14,16 @@ import picocli.CommandLine.Command;
     name = "simianviz",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Microservice architectures made real: validate, import, graph and run them.",
+    description =
+        "Microservice architectures made real: validate, import, graph, run them and plan their"
+            + " changes.",
     subcommands = {
       ValidateCommand.class,
       ImportCommand.class,
       GraphCommand.class,
       RenderCommand.class,
       RunCommand.class,
+      PlanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Simianviz {
