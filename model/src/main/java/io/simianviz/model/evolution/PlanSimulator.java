@@ -53,7 +53,7 @@ public final class PlanSimulator {
   }
 
   private final Map<InstanceRef, State> states = new LinkedHashMap<>();
-  private final Map<InstanceRef, Set<String>> calls = new HashMap<>();
+  private final Map<InstanceRef, Set<String>> calls = new LinkedHashMap<>();
   private final List<String> violations = new ArrayList<>();
   private int step;
 

@@ -335,8 +335,10 @@ class TransitionPlannerTest {
             4,
             List.of(new Drain("db", db, "tier removed"), new Stop("db", db)));
     assertThat(PlanSimulator.run(running, from, drainTooEarly).violations())
-        .contains(
+        .containsExactly(
             "action 1: drained a.us-east-1.zoneA.db00 while a.us-east-1.zoneA.app00 calls db and"
+                + " has no other ready instance of it",
+            "action 1: drained a.us-east-1.zoneB.db01 while a.us-east-1.zoneA.app00 calls db and"
                 + " has no other ready instance of it");
   }
 }
