@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     name = "simianviz",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Microservice architectures made real: validate, import, graph and run them.",
+    description =
+        "Microservice architectures made real: validate, import, graph, run them and plan their"
+            + " changes.",
     subcommands = {
       ValidateCommand.class,
       ImportCommand.class,
@@ -22,6 +24,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       RunCommand.class,
       ViewCommand.class,
+      PlanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Simianviz {
