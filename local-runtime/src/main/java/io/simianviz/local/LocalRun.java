@@ -346,6 +346,7 @@ public final class LocalRun implements AutoCloseable {
       return Future.failedFuture(victim.name() + " is not running");
     }
     halted.put(victim.name(), s);
+    live.instanceState(victim.name(), InstanceState.KILLED);
     Promise<Void> gone = Promise.promise();
     s.crash()
         .onComplete(
