@@ -141,9 +141,9 @@ final class RunCommand implements Callable<Integer> {
   /**
    * The default warm-up: the first seconds of a JVM run interpreted code while the JIT compiles the
    * hop path (a cold netflixoss run measured a p99 of 651 ms against 13 ms warmed up, and a cold
-   * --scale 10000 start on a busy machine timed out calls while its connections were being set
-   * up), so by default they are shown as a warm-up and left out of the figures. A run shorter
-   * than the warm-up (a smoke test) warms up for a quarter of its length.
+   * --scale 10000 start on a busy machine timed out calls while its connections were being set up),
+   * so by default they are shown as a warm-up and left out of the figures. A run shorter than the
+   * warm-up (a smoke test) warms up for a quarter of its length.
    */
   static Duration autoWarmup(Duration runFor) {
     return runFor.isZero() || runFor.compareTo(MAX_AUTO_WARMUP) >= 0
