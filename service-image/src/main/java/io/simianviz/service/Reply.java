@@ -35,6 +35,9 @@ public final class Reply {
   /** The JSON the reply came as, until someone parses it; null for a reply made here. */
   private Buffer wire;
 
+  /** A copy of {@link #wire} to scan, made on the first look. */
+  private byte[] wireBytes;
+
   public Reply(int status, JsonObject body) {
     this.status = status;
     this.body = Objects.requireNonNull(body, "body");
@@ -72,6 +75,7 @@ public final class Reply {
     if (body == null) {
       body = parse(wire);
       wire = null;
+      wireBytes = null;
     }
     return body;
   }
@@ -93,10 +97,10 @@ public final class Reply {
   public boolean found() {
     if (wire != null) {
       // Our own servers write JSON without white space; anything else is parsed.
-      if (indexOf(wire, FOUND_TRUE, 0) >= 0) {
+      if (indexOf(wireBytes(), FOUND_TRUE) >= 0) {
         return true;
       }
-      if (indexOf(wire, FOUND_FALSE, 0) >= 0) {
+      if (indexOf(wireBytes(), FOUND_FALSE) >= 0) {
         return false;
       }
     }
@@ -112,15 +116,37 @@ public final class Reply {
   }
 
   /**
-   * Where a top-level-looking key {@code "name":} starts in the bytes, or -1. Inside a JSON string
-   * a quote is always escaped, so the quote-name-quote-colon sequence can only be a key; the
-   * nanoservice's bodies are flat objects, so every key is a top-level one.
+   * Where a top-level-looking key {@code "name":} starts in the bytes the reply came as, or -1
+   * (also for a reply that is not such bytes). Inside a JSON string a quote is always escaped, so
+   * the quote-name-quote-colon sequence can only be a key; the nanoservice's bodies are flat
+   * objects, so every key is a top-level one.
    */
-  public static int keyAt(Buffer json, byte[] quotedKeyColon) {
-    return indexOf(json, quotedKeyColon, 0);
+  public int wireKeyAt(byte[] quotedKeyColon) {
+    return wire == null ? -1 : indexOf(wireBytes(), quotedKeyColon);
   }
 
-  /** The bytes of {@code "name":}, for {@link #keyAt}. */
+  /** Whether the bytes the reply came as hold {@code expected} at {@code at}. */
+  public boolean wireHas(int at, byte[] expected) {
+    if (wire == null || at < 0 || at + expected.length > wire.length()) {
+      return false;
+    }
+    byte[] bytes = wireBytes();
+    for (int i = 0; i < expected.length; i++) {
+      if (bytes[at + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private byte[] wireBytes() {
+    if (wireBytes == null) {
+      wireBytes = wire.getBytes();
+    }
+    return wireBytes;
+  }
+
+  /** The bytes of {@code "name":}, for {@link #wireKeyAt}. */
   public static byte[] keyBytes(String name) {
     return ("\"" + name + "\":").getBytes(StandardCharsets.UTF_8);
   }
@@ -152,16 +178,16 @@ public final class Reply {
     return json.getByte(0) == '{' && json.getByte(json.length() - 1) == '}';
   }
 
-  private static int indexOf(Buffer haystack, byte[] needle, int from) {
-    int last = haystack.length() - needle.length;
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    int last = haystack.length - needle.length;
     byte first = needle[0];
     outer:
-    for (int i = from; i <= last; i++) {
-      if (haystack.getByte(i) != first) {
+    for (int i = 0; i <= last; i++) {
+      if (haystack[i] != first) {
         continue;
       }
       for (int j = 1; j < needle.length; j++) {
-        if (haystack.getByte(i + j) != needle[j]) {
+        if (haystack[i + j] != needle[j]) {
           continue outer;
         }
       }

@@ -10,7 +10,6 @@ import io.simianviz.service.behaviour.Behaviour;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,7 +29,9 @@ final class RequestServing {
   private final Behaviour behaviour;
   private final HopRecorder recorder;
   private final String payload;
-  private final byte[] payloadBytes;
+
+  /** The padding as a JSON string: what a dependency's reply carries when it needs no change. */
+  private final byte[] quotedPayload;
 
   RequestServing(
       ProcessContext process, InstanceConfig config, Behaviour behaviour, HopRecorder recorder) {
@@ -39,7 +40,7 @@ final class RequestServing {
     this.behaviour = behaviour;
     this.recorder = recorder;
     this.payload = "x".repeat(Math.max(0, config.responseBytes()));
-    this.payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+    this.quotedPayload = ("\"" + payload + "\"").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Starts a hop for a request that just arrived with these headers or gRPC metadata. */
@@ -128,8 +129,7 @@ final class RequestServing {
    * came as when it already says all that, which is the common case: the same padding all along.
    */
   private Reply decorate(Reply reply) {
-    Buffer wire = reply.wire();
-    if (wire != null && passesAsIs(reply, wire)) {
+    if (reply.wire() != null && passesAsIs(reply)) {
       return reply;
     }
     JsonObject body = reply.body();
@@ -143,27 +143,14 @@ final class RequestServing {
   }
 
   /** Whether a dependency's reply names its instance and, on success, carries our padding. */
-  private boolean passesAsIs(Reply reply, Buffer wire) {
-    if (Reply.keyAt(wire, INSTANCE_KEY) < 0) {
+  private boolean passesAsIs(Reply reply) {
+    if (reply.wireKeyAt(INSTANCE_KEY) < 0) {
       return false;
     }
     if (reply.isError() || payload.isEmpty()) {
       return true;
     }
-    int at = Reply.keyAt(wire, PAYLOAD_KEY);
-    if (at < 0) {
-      return false;
-    }
-    int start = at + PAYLOAD_KEY.length;
-    int end = start + 1 + payloadBytes.length;
-    if (end >= wire.length() || wire.getByte(start) != '"' || wire.getByte(end) != '"') {
-      return false;
-    }
-    for (int i = 0; i < payloadBytes.length; i++) {
-      if (wire.getByte(start + 1 + i) != payloadBytes[i]) {
-        return false;
-      }
-    }
-    return true;
+    int at = reply.wireKeyAt(PAYLOAD_KEY);
+    return at >= 0 && reply.wireHas(at + PAYLOAD_KEY.length, quotedPayload);
   }
 }
