@@ -265,7 +265,11 @@ public final class LocalRun implements AutoCloseable {
     if (options.warmup().isZero()) {
       return;
     }
-    console.event(String.format("warming up for %.0f s", options.warmup().toMillis() / 1000.0));
+    console.event(
+        String.format(
+            "warming up for %.1f s: the JIT compiles the hop path; left out of every figure"
+                + " (--warmup 0 measures from a cold start)",
+            options.warmup().toMillis() / 1000.0));
     Thread.sleep(options.warmup().toMillis());
     process.stats().reset();
     trafficSources().forEach(s -> s.traffic().resetSummary());
