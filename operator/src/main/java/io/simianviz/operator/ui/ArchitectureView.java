@@ -60,6 +60,12 @@ import java.util.Set;
 final class ArchitectureView {
   private static final int READINGS_KEPT = 3;
 
+  /**
+   * The label the chaos controller's isolate outages put on the pods they cut off (the api's
+   * ManifestLabels.ISOLATED once that lands on this branch).
+   */
+  static final String ISOLATED_LABEL = "simianviz.io/isolated";
+
   private final String namespace;
   private final String name;
   private final long originMs;
@@ -178,6 +184,10 @@ final class ArchitectureView {
     if (pod.getMetadata().getDeletionTimestamp() != null) {
       return InstanceState.DRAINING; // terminating
     }
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    if (labels != null && labels.containsKey(ISOLATED_LABEL)) {
+      return InstanceState.ISOLATED;
+    }
     var status = pod.getStatus();
     if (status == null) {
       return InstanceState.STARTING;
@@ -216,6 +226,9 @@ final class ArchitectureView {
         if (before.state() != InstanceState.DRAINING) {
           gone.computeIfAbsent(before.group(), g -> new ArrayDeque<>()).add(pod);
         }
+      } else if (after.state() == InstanceState.ISOLATED
+          && before.state() != InstanceState.ISOLATED) {
+        event(at, EventKind.NOTE, pod + " isolated", pod);
       } else if (after.state() != before.state()
           && (after.state() == InstanceState.DRAINING || after.state() == InstanceState.KILLED)) {
         event(at, EventKind.NOTE, pod + " " + stateWord(after.state()), pod);

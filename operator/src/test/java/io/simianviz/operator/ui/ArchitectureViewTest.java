@@ -58,5 +58,12 @@ class ArchitectureViewTest {
             .endMetadata()
             .build();
     assertThat(ArchitectureView.state(terminating)).isEqualTo(InstanceState.DRAINING);
+    Pod isolated =
+        new PodBuilder(ready)
+            .editMetadata()
+            .addToLabels(ArchitectureView.ISOLATED_LABEL, "true")
+            .endMetadata()
+            .build();
+    assertThat(ArchitectureView.state(isolated)).isEqualTo(InstanceState.ISOLATED);
   }
 }
