@@ -52,8 +52,10 @@ class LiveViewTest {
 
   @Test
   void theViewShowsTheArchitecturesTiersPodsAndTraffic() throws Exception {
-    try (StatsServer stats = new StatsServer()) {
+    try (StatsServer stats = new StatsServer();
+        StatsServer webStats = new StatsServer()) {
       stats.answer(StatsServer.trafficStats(1000, 10, 0.99, 1.5, 12.25));
+      webStats.answer(webserverStats(100));
       String namespace = Fixtures.namespace("ui");
       Architecture lamp = client.resource(Fixtures.lamp(namespace)).create();
       Map<String, Deployment> deployments =
@@ -71,7 +73,7 @@ class LiveViewTest {
                       java.util.LinkedHashMap::new));
       Deployment webserver = first(deployments, "webserver/");
       Deployment www = first(deployments, "www/");
-      Pod ready = pod(webserver, "ready", true, 9);
+      Pod ready = pod(webserver, "ready", true, webStats.port());
       Pod starting = pod(webserver, "starting", false, 9);
       pod(www, "source", false, stats.port());
 
@@ -112,7 +114,15 @@ class LiveViewTest {
       assertThat(tier(snapshot, "webserver-elb").ready()).isEqualTo(1);
       assertThat(tier(snapshot, "rds-mysql").ready()).isZero();
 
-      // The traffic source's figures: a rate once two readings differ, its p99 as read.
+      // The traffic source's figures: a rate once two readings differ, its p99 as read. The first
+      // reading is in once its p99 shows; then the counts move.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> LiveSnapshot.fromJson(get(base + "/live/snapshot").body()),
+              s ->
+                  tier(s, "www").served().p99Ms() == 12.25
+                      && edge(s, "webserver", "memcache").figures().p99Ms() == 4.5);
       stats.answer(StatsServer.trafficStats(3000, 10, 0.995, 1.5, 12.25));
       LiveSnapshot moving =
           await()
@@ -121,6 +131,18 @@ class LiveViewTest {
                   () -> LiveSnapshot.fromJson(get(base + "/live/snapshot").body()),
                   s -> tier(s, "www").served().rps() > 0);
       assertThat(tier(moving, "www").served().p99Ms()).isEqualTo(12.25);
+
+      // Per edge: the calling pods' own /stats series.
+      webStats.answer(webserverStats(400));
+      LiveSnapshot edges =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () -> LiveSnapshot.fromJson(get(base + "/live/snapshot").body()),
+                  s -> edge(s, "webserver", "memcache").figures().rps() > 0);
+      assertThat(edge(edges, "webserver", "memcache").figures().p99Ms()).isEqualTo(4.5);
+      assertThat(edge(edges, "webserver", "memcache").figures().errorRate()).isEqualTo(0.01);
+      assertThat(tier(edges, "webserver").served().rps()).isPositive();
 
       // The same model as server-sent events.
       LiveSnapshot pushed = LiveSnapshot.fromJson(firstEvent(base + "/live/events"));
@@ -166,6 +188,26 @@ class LiveViewTest {
     }
     created.setStatus(status.build());
     return client.resource(created).updateStatus();
+  }
+
+  /** A webserver pod's /stats: {@code n} calls to memcache (1% failed) and {@code n} served. */
+  private static String webserverStats(long n) {
+    return """
+        {"unit": "ms", "series": [
+          {"name": "webserver>memcache", "kind": "edge", "tier": "webserver", "to": "memcache",
+           "count": %d, "errors": %d, "p50": 1.0, "p90": 2.0, "p99": 4.5, "p999": 5.0, "max": 6.0},
+          {"name": "webserver/get", "kind": "service", "tier": "webserver", "op": "get",
+           "count": %d, "errors": 0, "p50": 2.0, "p90": 3.0, "p99": 7.0, "p999": 8.0, "max": 9.0}
+        ]}
+        """
+        .formatted(n, n / 100, n);
+  }
+
+  private static LiveSnapshot.TierEdge edge(LiveSnapshot snapshot, String from, String to) {
+    return snapshot.edges().stream()
+        .filter(e -> e.from().equals(from) && e.to().equals(to))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static LiveSnapshot.Tier tier(LiveSnapshot snapshot, String name) {

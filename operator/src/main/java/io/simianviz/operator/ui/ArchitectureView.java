@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The live view of one Architecture on the cluster, kept by {@link LiveViews}: what the operator
@@ -49,11 +50,12 @@ import java.util.Set;
  * replicas (terminating ones, a rollout's surge) are drawn after them. Tiers without pods (elb,
  * eureka: Kubernetes Services stand for them) are drawn ready.
  *
- * <p>Traffic: each traffic source tier's requests and errors summed over its pods, recorded when
- * the poller's figures change, so the rate is over the last poll interval; p50 and p99 are the
- * highest source's, since the source started (what /stats reports). Tier to tier edges carry no
- * figures. Events: pods observed going away, becoming ready (in place of a gone one: a
- * replacement), and the chaos summary's kills as they show in the status.
+ * <p>Traffic: each tier's and each tier to tier edge's counts summed over the pods' own /stats
+ * series ({@link PodStats}), recorded when they change, so the rates are over the last read
+ * interval; p50 and p99 are the highest pod's, since the pod started (what /stats reports). A
+ * traffic source tier whose series were not read falls back on the traffic poller's readings.
+ * Events: pods observed going away, becoming ready (in place of a gone one: a replacement), and the
+ * chaos summary's kills as they show in the status.
  *
  * <p>Not thread-safe: {@link LiveViews} calls it under its lock.
  */
@@ -76,8 +78,12 @@ final class ArchitectureView {
   private Architecture architecture;
   private List<Pod> pods = List.of();
 
-  private final Map<String, Deque<Reading>> tierReadings = new HashMap<>();
-  private final Map<String, double[]> tierLatency = new HashMap<>();
+  /** Readings by series: {@code t:<tier>} or {@code e:<from>\0<to>}. */
+  private final Map<String, Deque<Reading>> seriesReadings = new HashMap<>();
+
+  /** p50 and p99 by series, as last read (since the pod started). */
+  private final Map<String, double[]> seriesLatency = new HashMap<>();
+
   private final Deque<LiveEvent> events = new ArrayDeque<>();
   private long nextSeq = 1;
   private Map<String, PodSeen> seen;
@@ -118,6 +124,7 @@ final class ArchitectureView {
       Architecture architecture,
       List<Pod> pods,
       Collection<SourceReading> readings,
+      Function<String, List<PodStats.PodSeries>> podSeries,
       ManifestOptions options,
       Duration interval,
       long nowMs) {
@@ -129,7 +136,7 @@ final class ArchitectureView {
     }
     long at = nowMs - originMs;
     observePods(at);
-    observeTraffic(readings, interval, at);
+    observeTraffic(readings, podSeries, interval, at);
     observeChaos(architecture.getStatus() == null ? null : architecture.getStatus().getChaos(), at);
   }
 
@@ -259,7 +266,11 @@ final class ArchitectureView {
     return state == InstanceState.DRAINING ? "terminating" : "stopped";
   }
 
-  private void observeTraffic(Collection<SourceReading> readings, Duration interval, long at) {
+  private void observeTraffic(
+      Collection<SourceReading> readings,
+      Function<String, List<PodStats.PodSeries>> podSeries,
+      Duration interval,
+      long at) {
     Map<String, String> tierOfPod = new HashMap<>();
     for (Pod pod : pods) {
       Map<String, String> labels = pod.getMetadata().getLabels();
@@ -271,36 +282,58 @@ final class ArchitectureView {
     }
     Map<String, long[]> sums = new LinkedHashMap<>();
     Map<String, double[]> latency = new HashMap<>();
+    // every pod's own /stats: what each tier served and called
+    for (Pod pod : pods) {
+      for (PodStats.PodSeries x : podSeries.apply(pod.getMetadata().getUid())) {
+        String key = x.edge() ? "e:" + x.tier() + "\u0000" + x.to() : "t:" + x.tier();
+        add(sums, latency, key, x.count(), x.errors(), x.p50(), x.p99());
+      }
+    }
+    // the traffic poller's figures, for a source tier whose pods' series were not read
+    Map<String, long[]> sources = new LinkedHashMap<>();
+    Map<String, double[]> sourceLatency = new HashMap<>();
     for (SourceReading r : readings) {
       String tier = tierOfPod.get(r.pod());
-      if (tier == null) {
-        continue;
+      if (tier != null && !sums.containsKey("t:" + tier)) {
+        TrafficReading t = r.reading();
+        add(sources, sourceLatency, "t:" + tier, t.requests(), t.errors(), t.p50(), t.p99());
       }
-      TrafficReading t = r.reading();
-      long[] s = sums.computeIfAbsent(tier, k -> new long[2]);
-      s[0] += t.requests();
-      s[1] += t.errors();
-      double[] l = latency.computeIfAbsent(tier, k -> new double[2]);
-      l[0] = Math.max(l[0], t.p50());
-      l[1] = Math.max(l[1], t.p99());
     }
-    tierLatency.clear();
-    tierLatency.putAll(latency);
+    sums.putAll(sources);
+    latency.putAll(sourceLatency);
+    seriesLatency.clear();
+    seriesLatency.putAll(latency);
     // A figure that has not moved for two poll intervals is a stopped source, not a slow poll.
-    long stale = 2 * interval.toMillis() + 1000;
+    long stale = 2 * Math.max(interval.toMillis(), 5000) + 1000;
     sums.forEach(
-        (tier, s) -> {
-          Deque<Reading> kept = tierReadings.computeIfAbsent(tier, k -> new ArrayDeque<>());
+        (key, c) -> {
+          Deque<Reading> kept = seriesReadings.computeIfAbsent(key, k -> new ArrayDeque<>());
           Reading last = kept.peekLast();
-          boolean changed = last == null || last.count() != s[0] || last.errors() != s[1];
+          boolean changed = last == null || last.count() != c[0] || last.errors() != c[1];
           if (changed || at - last.atMs() >= stale) {
-            kept.addLast(new Reading(at, s[0], s[1], null));
+            kept.addLast(new Reading(at, c[0], c[1], null));
             while (kept.size() > READINGS_KEPT) {
               kept.removeFirst();
             }
           }
         });
-    tierReadings.keySet().retainAll(sums.keySet());
+    seriesReadings.keySet().retainAll(sums.keySet());
+  }
+
+  private static void add(
+      Map<String, long[]> sums,
+      Map<String, double[]> latency,
+      String key,
+      long count,
+      long errors,
+      double p50,
+      double p99) {
+    long[] c = sums.computeIfAbsent(key, k -> new long[2]);
+    c[0] += count;
+    c[1] += errors;
+    double[] l = latency.computeIfAbsent(key, k -> new double[2]);
+    l[0] = Math.max(l[0], p50);
+    l[1] = Math.max(l[1], p99);
   }
 
   private void observeChaos(ChaosSummary chaos, long at) {
@@ -383,25 +416,38 @@ final class ArchitectureView {
     Topology drawn = new Topology(name, instances, layout.topology().edges());
     LiveArchitecture live = LiveArchitecture.of(drawn, () -> at);
     states.forEach(live::instanceState);
-    tierReadings.forEach((tier, kept) -> kept.forEach(r -> live.tierReading(tier, r)));
+    seriesReadings.forEach(
+        (key, kept) -> {
+          String rest = key.substring(2);
+          if (key.startsWith("t:")) {
+            kept.forEach(r -> live.tierReading(rest, r));
+          } else {
+            int cut = rest.indexOf('\u0000');
+            kept.forEach(r -> live.edgeReading(rest.substring(0, cut), rest.substring(cut + 1), r));
+          }
+        });
     LiveSnapshot s = live.snapshot();
     List<LiveSnapshot.Tier> tiers = new ArrayList<>();
     for (LiveSnapshot.Tier t : s.tiers()) {
-      double[] l = tierLatency.get(t.name());
-      Figures f = t.served();
       tiers.add(
-          l == null
-              ? t
-              : new LiveSnapshot.Tier(
-                  t.name(),
-                  t.pkg(),
-                  t.ready(),
-                  t.total(),
-                  new Figures(f.rps(), f.errorRate(), l[0], l[1])));
+          new LiveSnapshot.Tier(
+              t.name(), t.pkg(), t.ready(), t.total(), latency("t:" + t.name(), t.served())));
+    }
+    List<LiveSnapshot.TierEdge> edges = new ArrayList<>();
+    for (LiveSnapshot.TierEdge e : s.edges()) {
+      edges.add(
+          new LiveSnapshot.TierEdge(
+              e.from(), e.to(), latency("e:" + e.from() + "\u0000" + e.to(), e.figures())));
     }
     return Optional.of(
         new LiveSnapshot(
-            s.arch(), s.atMs(), s.windowS(), s.regions(), tiers, s.edges(), List.copyOf(events)));
+            s.arch(), s.atMs(), s.windowS(), s.regions(), tiers, edges, List.copyOf(events)));
+  }
+
+  /** The series' percentiles as read (the readings carry no histograms). */
+  private Figures latency(String key, Figures f) {
+    double[] l = seriesLatency.get(key);
+    return l == null ? f : new Figures(f.rps(), f.errorRate(), l[0], l[1]);
   }
 
   /** The Architecture as last observed. */

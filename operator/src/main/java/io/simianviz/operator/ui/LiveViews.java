@@ -56,9 +56,12 @@ public class LiveViews {
   private ScheduledExecutorService ticker;
   private ScheduledFuture<?> ticking;
 
-  public LiveViews(OperatorConfig config, Clock clock) {
+  private final PodStats podStats;
+
+  public LiveViews(OperatorConfig config, Clock clock, PodStats podStats) {
     this.config = config;
     this.clock = clock;
+    this.podStats = podStats;
   }
 
   /**
@@ -108,19 +111,31 @@ public class LiveViews {
     }
     long now = clock.millis();
     Set<ResourceID> present = new HashSet<>();
-    for (Architecture a : s.architectures().list().toList()) {
+    Set<String> podUids = new HashSet<>();
+    List<Architecture> architectures;
+    try {
+      architectures = s.architectures().list().toList();
+    } catch (RuntimeException e) {
+      return; // the controller has not started (yet): this replica is not the leader
+    }
+    for (Architecture a : architectures) {
       ResourceID id = ResourceID.fromResource(a);
       present.add(id);
       ArchitectureView view = views.computeIfAbsent(id, k -> new ArchitectureView(a, now));
+      List<Pod> pods = orEmpty(() -> s.pods().apply(a));
+      pods.forEach(p -> podUids.add(p.getMetadata().getUid()));
+      podStats.poll(pods, now);
       view.observe(
           a,
-          orEmpty(() -> s.pods().apply(a)),
+          pods,
           orEmpty(() -> s.readings().apply(a)),
+          podStats::of,
           config.manifestOptions(),
           config.trafficInterval(),
           now);
     }
     views.keySet().retainAll(present);
+    podStats.retain(podUids);
   }
 
   /** A cache not started yet (this replica is not the leader) reads as empty. */
