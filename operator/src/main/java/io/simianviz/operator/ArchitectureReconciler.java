@@ -29,6 +29,7 @@ import io.simianviz.operator.status.ArchitectureStatusAggregator;
 import io.simianviz.operator.traffic.SourceReading;
 import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
+import io.simianviz.operator.ui.LiveViews;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -69,18 +70,21 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final ProbeRunner probeRunner;
   private final StatusPatch statusPatch;
   private final Clock clock;
+  private final LiveViews liveViews;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
       ProbeRunner probeRunner,
       StatusPatch statusPatch,
-      Clock clock) {
+      Clock clock,
+      LiveViews liveViews) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.probeRunner = probeRunner;
     this.statusPatch = statusPatch;
     this.clock = clock;
+    this.liveViews = liveViews;
   }
 
   /** The informer on pods, and the pollers that read the pods it caches. */
@@ -88,9 +92,13 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   public List<EventSource<?, Architecture>> prepareEventSources(
       EventSourceContext<Architecture> context) {
     ArchitecturePods pods = new ArchitecturePods(context);
+    TrafficPoller traffic =
+        new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval());
+    // The live view (/ui/) reads the same caches, on a thread of its own.
+    liveViews.attach(context.getPrimaryCache(), pods::of, traffic::getSecondaryResources);
     return List.of(
         pods.eventSource(),
-        new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval()),
+        traffic,
         new ProbeRoundSource(context, pods::of, probeRunner, config, clock));
   }
 

@@ -293,8 +293,12 @@ cy.on('tap', (evt) => {
   }
 });
 
+// Where the model is served: /live by the local runtime; a server that serves several views (the
+// operator, one per Architecture under /ui/<namespace>/<name>) names its own in this meta tag.
+const LIVE = document.querySelector('meta[name="simianviz-live"]')?.content || '/live';
+
 function connect() {
-  const source = new EventSource('/live/events');
+  const source = new EventSource(LIVE + '/events');
   source.addEventListener('snapshot', (m) => update(JSON.parse(m.data)));
   source.onopen = () => { $('status').textContent = 'connected'; };
   source.onerror = () => { $('status').textContent = 'disconnected, retrying…'; };
