@@ -16,6 +16,9 @@ import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TrafficSummary;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
+import io.simianviz.operator.chaos.ArchitectureInstances;
+import io.simianviz.operator.chaos.ArchitectureMonkey;
+import io.simianviz.operator.desired.ChaosHold;
 import io.simianviz.operator.desired.DeploymentsDependent;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
@@ -30,6 +33,7 @@ import io.simianviz.operator.traffic.SourceReading;
 import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +52,10 @@ import java.util.stream.Collectors;
  * <p>Nothing here waits on a pod: the traffic figures and the segmentation probe results are
  * fetched by event sources on threads of their own ({@link TrafficPoller}, {@link
  * ProbeRoundSource}), whose changed results trigger a reconcile; the reconcile reads their latest.
+ *
+ * <p>The periodic chaos monkey ({@link ArchitectureMonkey}) strikes from here, when due, and the
+ * reconcile is rescheduled for its next strike. Deployments a chaos experiment holds at 0 ({@link
+ * ChaosHold}) are left there.
  */
 @ControllerConfiguration(name = ArchitectureReconciler.NAME)
 @Workflow(
@@ -68,18 +76,24 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final TrafficSources trafficSources;
   private final ProbeRunner probeRunner;
   private final StatusPatch statusPatch;
+  private final ArchitectureMonkey monkey;
   private final Clock clock;
+
+  /** Set once by {@link #prepareEventSources}, before the first reconcile. */
+  private ArchitecturePods pods;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
       ProbeRunner probeRunner,
       StatusPatch statusPatch,
+      ArchitectureMonkey monkey,
       Clock clock) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.probeRunner = probeRunner;
     this.statusPatch = statusPatch;
+    this.monkey = monkey;
     this.clock = clock;
   }
 
@@ -87,7 +101,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   @Override
   public List<EventSource<?, Architecture>> prepareEventSources(
       EventSourceContext<Architecture> context) {
-    ArchitecturePods pods = new ArchitecturePods(context);
+    pods = new ArchitecturePods(context);
     return List.of(
         pods.eventSource(),
         new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval()),
@@ -118,7 +132,11 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
           .orElseGet(UpdateControl::noUpdate);
     }
 
-    desired.attachTo(context);
+    // A chaos outage in effect keeps its Deployments at 0; the status still shows what the spec
+    // asks for, so the outage is visible as tiers not ready.
+    desired
+        .holding(ChaosHold.of(context.getSecondaryResources(Deployment.class)))
+        .attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     Map<String, Deployment> actual =
@@ -144,10 +162,19 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         generation(architecture),
         context.getSecondaryResource(ProbeRound.class),
         clock.instant());
-    return statusPatch
-        .of(architecture, status, serialization)
-        .map(UpdateControl::patchStatus)
-        .orElseGet(UpdateControl::noUpdate);
+    Optional<Duration> nextStrike =
+        monkey.run(
+            architecture,
+            ArchitectureInstances.of(desired.ofType(Deployment.class), pods.of(architecture)),
+            status,
+            context.getClient());
+    UpdateControl<Architecture> control =
+        statusPatch
+            .of(architecture, status, serialization)
+            .map(UpdateControl::patchStatus)
+            .orElseGet(UpdateControl::noUpdate);
+    // The monkey's next strike; with no monkey, JOSDK's own schedule (none) stands.
+    return nextStrike.map(control::rescheduleAfter).orElse(control);
   }
 
   /**
