@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.simianviz.api.io.ArchitectureFiles;
+import io.simianviz.api.io.ChaosExperimentFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.ExpansionOptions;
@@ -53,10 +54,15 @@ class ExamplesTest {
         "no examples/ directory beside a pom.xml above " + Path.of("").toAbsolutePath());
   }
 
+  /**
+   * Every YAML or JSON file but the ChaosExperiments (examples/chaos/, which ChaosExamplesTest
+   * checks): told apart by their kind, so an Architecture there is checked here.
+   */
   private static boolean isArchitectureFile(Path p) {
     String name = p.getFileName().toString();
     return Files.isRegularFile(p)
-        && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"));
+        && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+        && !ChaosExperimentFiles.isChaosExperiment(p);
   }
 
   private static List<Path> files(Path dir, boolean invalid) {
@@ -121,7 +127,8 @@ class ExamplesTest {
             "riak.yaml",
             "netflixoss-multiregion.yaml",
             "spigo/lamp.json",
-            "spigo/netflixoss.json")
+            "spigo/netflixoss.json",
+            "chaos/fragile-architecture.yaml")
         .contains(
             IntStream.range(0, 10)
                 .mapToObj(i -> "migration/step" + i + ".yaml")

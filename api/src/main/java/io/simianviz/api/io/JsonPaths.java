@@ -19,7 +19,8 @@ final class JsonPaths {
     return path.startsWith(SPEC) ? path.substring(SPEC.length()) : path;
   }
 
-  private static String absolute(JsonMappingException e, String prefix) {
+  /** The path from the resource's root. */
+  static String absolute(JsonMappingException e, String prefix) {
     StringBuilder path = new StringBuilder(prefix);
     for (JsonMappingException.Reference ref : e.getPath()) {
       if (ref.getIndex() >= 0) {
@@ -41,6 +42,9 @@ final class JsonPaths {
               .map(c -> c.toString().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(", "))
           + ")";
+    }
+    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+      return "whole number";
     }
     if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
       return "number";

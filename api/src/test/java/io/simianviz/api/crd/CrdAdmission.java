@@ -40,10 +40,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the API server checks when an Architecture is created or updated, reproduced from the
- * committed CRD ({@code crds/architectures.simianviz.io-v1.yml}, which {@link CrdDriftTest} keeps
- * equal to the generated one): the {@code openAPIV3Schema}, run by a JSON Schema validator, then
- * its {@code x-kubernetes-validations} rules, run by cel-java.
+ * What the API server checks when a resource is created or updated, reproduced from the committed
+ * CRD ({@code crds/architectures.simianviz.io-v1.yml} by default, or another of {@code crds/},
+ * which {@link CrdDriftTest} keeps equal to the generated ones): the {@code openAPIV3Schema}, run
+ * by a JSON Schema validator, then its {@code x-kubernetes-validations} rules, run by cel-java.
  *
  * <p>A CRD's schema is OpenAPI 3.0's dialect with Kubernetes extensions, not JSON Schema; {@link
  * #toJsonSchema} translates it explicitly:
@@ -74,6 +74,7 @@ import java.util.Set;
  */
 final class CrdAdmission {
   static final String CRD_FILE = "architectures.simianviz.io-v1.yml";
+  static final String CHAOS_CRD_FILE = "chaosexperiments.simianviz.io-v1.yml";
   static final String VERSION = "v1alpha1";
   static final String RULES_NOT_CHECKED =
       "some validation rules were not checked because the object was invalid";
@@ -142,9 +143,14 @@ final class CrdAdmission {
     this.rules = List.copyOf(compiled);
   }
 
-  /** The committed CRD's schema for {@value #VERSION}. */
+  /** The committed Architecture CRD's schema for {@value #VERSION}. */
   static CrdAdmission load() {
-    Path crd = repositoryRoot().resolve("crds").resolve(CRD_FILE);
+    return load(CRD_FILE);
+  }
+
+  /** A committed CRD's schema for {@value #VERSION}. */
+  static CrdAdmission load(String crdFile) {
+    Path crd = repositoryRoot().resolve("crds").resolve(crdFile);
     try {
       for (JsonNode version : YAML.readTree(crd.toFile()).path("spec").path("versions")) {
         if (VERSION.equals(version.path("name").asText())) {
@@ -171,6 +177,14 @@ final class CrdAdmission {
   static JsonNode readYaml(Path file) {
     try {
       return YAML.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode readYaml(String yaml) {
+    try {
+      return YAML.readTree(yaml);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -18,12 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The examples against what the API server admits (see {@link CrdAdmission}): every Architecture in
- * {@code examples/} passes the CRD's schema and CEL rules; every file in {@code examples/invalid/}
- * is either rejected with the errors listed here or listed as one that only {@code simianviz
- * validate} (and so the operator's {@code InvalidSpec}) can tell, with why.
+ * {@code examples/} passes the CRD's schema and CEL rules, and so does every ChaosExperiment the
+ * ChaosExperiment CRD's; every file in {@code examples/invalid/} is either rejected with the errors
+ * listed here or listed as one that only {@code simianviz validate} (and so the operator's {@code
+ * InvalidSpec}) can tell, with why.
  */
 class CrdAdmissionExamplesTest {
   private static final CrdAdmission ADMISSION = CrdAdmission.load();
+  private static final CrdAdmission CHAOS_ADMISSION =
+      CrdAdmission.load(CrdAdmission.CHAOS_CRD_FILE);
   private static final Path EXAMPLES = CrdAdmission.repositoryRoot().resolve("examples");
   private static final String NOT_CHECKED = ": " + CrdAdmission.RULES_NOT_CHECKED;
 
@@ -119,10 +122,25 @@ class CrdAdmissionExamplesTest {
     }
   }
 
-  /** Every Architecture resource in examples/, migration/ included (spigo/ holds spigo's JSON). */
+  private static boolean isKind(Path file, String kind) {
+    return kind.equals(CrdAdmission.readYaml(file).path("kind").asText());
+  }
+
+  /**
+   * Every Architecture resource in examples/, migration/ and chaos/ included (spigo/ holds spigo's
+   * JSON): every valid YAML file but the ChaosExperiments.
+   */
   static Stream<Named<Path>> validExamples() {
     return yamlFiles(EXAMPLES).stream()
         .filter(p -> !EXAMPLES.relativize(p).startsWith("invalid"))
+        .filter(p -> !isKind(p, "ChaosExperiment"))
+        .map(CrdAdmissionExamplesTest::named);
+  }
+
+  /** Every ChaosExperiment resource in examples/. */
+  static Stream<Named<Path>> chaosExamples() {
+    return yamlFiles(EXAMPLES).stream()
+        .filter(p -> isKind(p, "ChaosExperiment"))
         .map(CrdAdmissionExamplesTest::named);
   }
 
@@ -133,8 +151,24 @@ class CrdAdmissionExamplesTest {
   @Test
   void theValidExamplesIncludeTheMigrationSteps() {
     assertThat(validExamples().map(Named::getName))
-        .contains("lamp.yaml", "netflixoss.yaml", "migration/step0.yaml", "migration/step9.yaml")
+        .contains(
+            "lamp.yaml",
+            "netflixoss.yaml",
+            "migration/step0.yaml",
+            "migration/step9.yaml",
+            "chaos/fragile-architecture.yaml")
         .hasSizeGreaterThanOrEqualTo(15);
+    assertThat(chaosExamples().map(Named::getName))
+        .contains("chaos/gorilla-zonea.yaml", "chaos/refused-by-guard.yaml")
+        .hasSizeGreaterThanOrEqualTo(6);
+  }
+
+  @ParameterizedTest
+  @MethodSource("chaosExamples")
+  void everyChaosExperimentExampleIsAdmitted(Path file) {
+    assertThat(CHAOS_ADMISSION.check(CrdAdmission.readYaml(file)))
+        .as("admission errors of %s", file)
+        .isEmpty();
   }
 
   @ParameterizedTest

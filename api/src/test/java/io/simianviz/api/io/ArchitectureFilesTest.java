@@ -220,13 +220,13 @@ class ArchitectureFilesTest {
   @Test
   void spigoCountThatIsNotANumber() {
     String json = "{\"services\": [{\"name\": \"db\", \"package\": \"store\", \"count\": \"x\"}]}";
-    assertThat(rejected(json)).hasMessage("services[0].count: \"x\" is not a valid number");
+    assertThat(rejected(json)).hasMessage("services[0].count: \"x\" is not a valid whole number");
   }
 
   @Test
   void fractionalCountIsRejected() {
     String json = "{\"services\": [{\"name\": \"db\", \"package\": \"store\", \"count\": 2.5}]}";
-    assertThat(rejected(json)).hasMessage("services[0].count: \"2.5\" is not a valid number");
+    assertThat(rejected(json)).hasMessage("services[0].count: \"2.5\" is not a valid whole number");
   }
 
   @Test
@@ -349,7 +349,8 @@ class ArchitectureFilesTest {
   void numberFieldWithText() {
     String yaml =
         HEADER + "spec:\n  services:\n    - name: a\n      package: store\n      count: many\n";
-    assertThat(rejected(yaml)).hasMessage("services[0].count: \"many\" is not a valid number");
+    assertThat(rejected(yaml))
+        .hasMessage("services[0].count: \"many\" is not a valid whole number");
   }
 
   @Test

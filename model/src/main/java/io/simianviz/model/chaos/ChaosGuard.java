@@ -2,6 +2,7 @@ package io.simianviz.model.chaos;
 
 import io.simianviz.model.Defaults;
 import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.spec.ChaosGuards;
 
 /**
  * Limits every chaos action respects: a tier keeps at least {@code minHealthy} ready instances, and
@@ -19,5 +20,21 @@ public record ChaosGuard(int minHealthy, double maxFraction) {
 
   public static ChaosGuard of(ArchitectureSpec spec) {
     return new ChaosGuard(Defaults.minHealthy(spec), Defaults.maxFraction(spec));
+  }
+
+  /**
+   * The guards of a ChaosExperiment: each of its {@code spec.guards} that is set, else the
+   * architecture's {@code spec.chaos.guards}, else the default.
+   *
+   * @param experiment the experiment's guards, or null
+   */
+  public static ChaosGuard of(ArchitectureSpec architecture, ChaosGuards experiment) {
+    ChaosGuard base = of(architecture);
+    if (experiment == null) {
+      return base;
+    }
+    return new ChaosGuard(
+        experiment.getMinHealthy() == null ? base.minHealthy() : experiment.getMinHealthy(),
+        experiment.getMaxFraction() == null ? base.maxFraction() : experiment.getMaxFraction());
   }
 }

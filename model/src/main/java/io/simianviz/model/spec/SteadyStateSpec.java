@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** What the application must keep doing for an experiment to pass. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,14 +25,18 @@ public class SteadyStateSpec {
 
   @JsonPropertyDescription(
       "Length of the steady-state window before the outage and of the recovery window after it,"
-          + " e.g. 10s (default 10s).")
-  @Pattern("^\\s*([0-9]+(\\.[0-9]+)?(us|ms|s|m|h))+\\s*$")
+          + " above 0, e.g. 10s (default 10s).")
+  @Pattern(ChaosExperimentSpec.DURATION_PATTERN)
+  @Size(max = ChaosExperimentSpec.MAX_TEXT)
+  @ValidationRule(value = ChaosExperimentSpec.NOT_ZERO, message = "must be longer than 0")
   private String window;
 
   @JsonPropertyDescription(
-      "How often the traffic counters are read during the outage, e.g. 2s (default 2s); each"
+      "How often the traffic counters are read during the outage, above 0, e.g. 2s (default 2s); each"
           + " reading covers the time since the previous one.")
-  @Pattern("^\\s*([0-9]+(\\.[0-9]+)?(us|ms|s|m|h))+\\s*$")
+  @Pattern(ChaosExperimentSpec.DURATION_PATTERN)
+  @Size(max = ChaosExperimentSpec.MAX_TEXT)
+  @ValidationRule(value = ChaosExperimentSpec.NOT_ZERO, message = "must be longer than 0")
   private String interval;
 
   @JsonPropertyDescription(

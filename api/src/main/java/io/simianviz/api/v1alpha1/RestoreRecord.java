@@ -1,0 +1,53 @@
+package io.simianviz.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an outage changed on the cluster, recorded in the experiment's status before the change is
+ * made: a {@code stop} scales Deployments to 0 (their replica counts are kept here), an {@code
+ * isolate} creates a NetworkPolicy (its name is kept here). An operator restarted mid-experiment
+ * reads it back and restores.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RestoreRecord {
+  @JsonPropertyDescription(
+      "Deployments scaled to 0 by a stop outage, with the replica counts to scale them back to.")
+  private List<DeploymentReplicas> deployments = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Name of the NetworkPolicy an isolate outage created, in the experiment's namespace; deleted"
+          + " to restore.")
+  private String networkPolicy;
+
+  public List<DeploymentReplicas> getDeployments() {
+    return deployments;
+  }
+
+  public void setDeployments(List<DeploymentReplicas> deployments) {
+    this.deployments = deployments == null ? new ArrayList<>() : new ArrayList<>(deployments);
+  }
+
+  public String getNetworkPolicy() {
+    return networkPolicy;
+  }
+
+  public void setNetworkPolicy(String networkPolicy) {
+    this.networkPolicy = networkPolicy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RestoreRecord r
+        && deployments.equals(r.deployments)
+        && Objects.equals(networkPolicy, r.networkPolicy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(deployments, networkPolicy);
+  }
+}
