@@ -72,6 +72,9 @@ import java.util.stream.Collectors;
 public class ArchitectureReconciler implements Reconciler<Architecture> {
   public static final String NAME = "architecture";
 
+  /** How often an architecture with Deployments held by a chaos outage is looked at again. */
+  private static final Duration HOLD_RECHECK = Duration.ofSeconds(2);
+
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
   private final ProbeRunner probeRunner;
@@ -134,9 +137,8 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
 
     // A chaos outage in effect keeps its Deployments at 0; the status still shows what the spec
     // asks for, so the outage is visible as tiers not ready.
-    desired
-        .holding(ChaosHold.of(context.getSecondaryResources(Deployment.class)))
-        .attachTo(context);
+    ChaosHold hold = ChaosHold.of(context.getSecondaryResources(Deployment.class));
+    desired.holding(hold).attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     Map<String, Deployment> actual =
@@ -173,7 +175,14 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
             .of(architecture, status, serialization)
             .map(UpdateControl::patchStatus)
             .orElseGet(UpdateControl::noUpdate);
-    // The monkey's next strike; with no monkey, JOSDK's own schedule (none) stands.
+    // The monkey's next strike; while an outage holds Deployments, a look every few seconds too:
+    // a hold read just before its restore wrote 0 once, and JOSDK does not reconcile on the
+    // dependents' own writes, so this is what scales them back. Otherwise JOSDK's schedule stands.
+    if (!hold.isEmpty()) {
+      nextStrike =
+          Optional.of(
+              nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
+    }
     return nextStrike.map(control::rescheduleAfter).orElse(control);
   }
 

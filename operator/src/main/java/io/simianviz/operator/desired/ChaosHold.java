@@ -45,7 +45,7 @@ public final class ChaosHold {
     return annotations != null && annotations.containsKey(ANNOTATION);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return held.isEmpty();
   }
 
