@@ -180,8 +180,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     // dependents' own writes, so this is what scales them back. Otherwise JOSDK's schedule stands.
     if (!hold.isEmpty()) {
       nextStrike =
-          Optional.of(
-              nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
+          Optional.of(nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
     }
     return nextStrike.map(control::rescheduleAfter).orElse(control);
   }
