@@ -25,7 +25,8 @@ final class GraphCommand implements Callable<Integer> {
   enum Format {
     json,
     spigo,
-    dot
+    dot,
+    vizceral
   }
 
   @Spec CommandSpec spec;
@@ -39,8 +40,8 @@ final class GraphCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "json",
       description =
-          "json (instances and tier edges), spigo (spigo-0.4 graph JSON) or dot (Graphviz);"
-              + " default ${DEFAULT-VALUE}.")
+          "json (instances and tier edges), spigo (spigo-0.4 graph JSON), dot (Graphviz) or"
+              + " vizceral (Vizceral's traffic JSON, volumes 0); default ${DEFAULT-VALUE}.")
   Format format;
 
   @Override
@@ -59,6 +60,7 @@ final class GraphCommand implements Callable<Integer> {
         switch (format) {
           case json -> GraphFormats.json(topology);
           case dot -> GraphFormats.dot(topology);
+          case vizceral -> GraphFormats.vizceral(topology, Instant.now());
           case spigo ->
               GraphFormats.spigo(
                   topology,

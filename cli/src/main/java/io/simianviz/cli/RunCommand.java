@@ -3,10 +3,14 @@ package io.simianviz.cli;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.LocalRuntime;
 import io.simianviz.local.RunOptions;
+import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.local.host.Terminal;
+import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,8 +93,34 @@ final class RunCommand implements Callable<Integer> {
               + " Default ${DEFAULT-VALUE}.")
   int port;
 
+  @Option(
+      names = "--experiment",
+      paramLabel = "EXP.yaml",
+      description =
+          "A ChaosExperiment file (the same YAML as on a cluster; repeatable). Experiments run one"
+              + " after another from the start of the measured --duration, the run lasting until"
+              + " the last verdict; the architecture's own monkey is off. Exit 3 when one did not"
+              + " pass (Fail, Refused or stopped).")
+  List<Path> experiments = new ArrayList<>();
+
+  @Option(
+      names = "--ui",
+      paramLabel = "PORT",
+      defaultValue = "0",
+      description =
+          "Port of the live view on 127.0.0.1 (its address is the first line printed); 0 picks"
+              + " a free one. Default ${DEFAULT-VALUE}.")
+  int uiPort;
+
+  @Option(names = "--no-ui", description = "Do not serve the live view.")
+  boolean noUi;
+
   @Override
   public Integer call() throws Exception {
+    if (uiPort < 0 || uiPort > 65_535) {
+      throw new ParameterException(
+          spec.commandLine(), "--ui: must be between 0 and 65535 (was " + uiPort + ")");
+    }
     Duration runFor = duration("--duration", duration);
     // What traffic.rate accepts: any number of requests per second, 0 or more.
     if (rate != null && !(rate >= 0 && Double.isFinite(rate))) {
@@ -113,6 +143,10 @@ final class RunCommand implements Callable<Integer> {
     Duration warmFor = duration("--warmup", warmup);
     LoadedArchitecture loaded =
         ArchitectureInput.load(file, spec.commandLine().getErr(), expansion.options());
+    List<PlannedExperiment> planned = new ArrayList<>();
+    for (Path e : experiments) {
+      planned.add(ExperimentInput.plan(e, loaded, spec.commandLine().getErr()));
+    }
     boolean runDirectories = out == null;
     Path outDir = runDirectories ? Path.of("simianviz-out", loaded.name()) : out;
     RunOptions options =
@@ -130,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(3),
             force,
             runDirectories);
-    return LocalRuntime.run(loaded, options, file);
+    return LocalRuntime.run(loaded, options, file, planned, new ViewOptions(!noUi, uiPort));
   }
 
   /** A duration option's value ({@code 0} or e.g. {@code 20s}); a bad one is a usage error. */

@@ -1,6 +1,6 @@
 package io.simianviz.cli;
 
-import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.InvalidInputException;
 import io.simianviz.model.validation.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,13 +14,17 @@ import picocli.CommandLine.Command;
     name = "simianviz",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Microservice architectures made real: validate, import, graph and run them.",
+    description =
+        "Microservice architectures made real: validate, import, graph, run them and plan their"
+            + " changes.",
     subcommands = {
       ValidateCommand.class,
       ImportCommand.class,
       GraphCommand.class,
       RenderCommand.class,
       RunCommand.class,
+      ViewCommand.class,
+      PlanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Simianviz {
@@ -65,7 +69,7 @@ public final class Simianviz {
       err.flush();
       return INVALID_INPUT;
     }
-    if (e instanceof InvalidArchitectureException invalid) {
+    if (e instanceof InvalidInputException invalid) {
       invalid.problems().forEach(err::println);
       err.flush();
       return INVALID_INPUT;

@@ -103,6 +103,9 @@ class BadInputCatalogueTest {
         Arguments.of(new String[] {"run", lamp, "--warmup", "x"}, "--warmup"),
         Arguments.of(new String[] {"render", lamp, "--nonsense"}, "--nonsense"),
         Arguments.of(new String[] {"validate"}, "FILE"),
+        Arguments.of(new String[] {"plan", lamp}, "TO"),
+        Arguments.of(new String[] {"plan", lamp, lamp, "--scale", "0"}, "scale"),
+        Arguments.of(new String[] {"plan", lamp, lamp, "--regions", "99"}, "regionCount"),
         Arguments.of(new String[] {"frobnicate"}, "frobnicate"));
   }
 

@@ -6,6 +6,9 @@ import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.graph.SpigoGraphWriter;
+import io.simianviz.model.live.EventKind;
+import io.simianviz.model.live.InstanceState;
+import io.simianviz.model.live.LiveArchitecture;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.ExpansionOptions;
@@ -61,9 +64,11 @@ public final class LocalRun implements AutoCloseable {
   private final ProcessContext process;
   private final Map<String, Instance> instances;
   private final Map<String, Nanoservice> running = new ConcurrentHashMap<>();
+  private final Map<String, Nanoservice> halted = new ConcurrentHashMap<>();
   private final Writer graphFile;
   private final SpigoGraphWriter graph;
   private final LocalChaos chaos;
+  private final LiveArchitecture live;
   private EventLoopSlots slots;
   private final long startNanos = System.nanoTime();
   private volatile long startupMillis;
@@ -72,6 +77,7 @@ public final class LocalRun implements AutoCloseable {
   private volatile long measuredToMillis = -1;
   private volatile boolean trafficOver;
   private volatile boolean stopping;
+  private volatile boolean monkeyOff;
 
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
   private final Map<String, Integer> connectionsPerInstance;
@@ -99,6 +105,7 @@ public final class LocalRun implements AutoCloseable {
     this.topology =
         TopologyExpander.expand(
             loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
+    this.live = LiveArchitecture.of(topology, this::elapsedMillis);
     this.instances =
         topology.instances().stream()
             .collect(Collectors.toMap(Instance::name, i -> i, (a, b) -> a, LinkedHashMap::new));
@@ -175,6 +182,14 @@ public final class LocalRun implements AutoCloseable {
   }
 
   /**
+   * The live model of this run (what the live view draws): instance states, traffic and events.
+   * Code that changes the run tells it here, e.g. {@code live().event(EventKind.EXPERIMENT, ...)}.
+   */
+  public LiveArchitecture live() {
+    return live;
+  }
+
+  /**
    * Starts every instance, then the traffic sources (unless the rate is 0) and the monkey.
    *
    * @throws ExecutionException with a {@link StartFailure} naming the instance and its address when
@@ -223,7 +238,14 @@ public final class LocalRun implements AutoCloseable {
       Future.all(sources).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       warmUp();
     }
-    chaos.start();
+    if (!monkeyOff) {
+      chaos.start();
+    }
+  }
+
+  /** Leaves out the architecture's chaos monkey: chaos experiments run instead (before start). */
+  void withoutMonkey() {
+    monkeyOff = true;
   }
 
   /** An edge in graph.json when one instance first calls another, as spigo drew connections. */
@@ -255,7 +277,11 @@ public final class LocalRun implements AutoCloseable {
   private Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
     return slots
         .on(instance.ordinal(), () -> Nanoservice.start(process, config))
-        .onSuccess(s -> running.put(instance.name(), s));
+        .onSuccess(
+            s -> {
+              running.put(instance.name(), s);
+              live.instanceState(instance.name(), InstanceState.READY);
+            });
   }
 
   /**
@@ -271,6 +297,8 @@ public final class LocalRun implements AutoCloseable {
     }
     console.event(
         String.format("%6.1fs chaos monkey killed %s", elapsedMillis() / 1000.0, victim.name()));
+    live.instanceState(victim.name(), InstanceState.KILLED);
+    live.event(EventKind.KILL, "chaos monkey killed " + victim.name(), victim.name());
     // The graph keeps one node per instance name, as spigo's viewer expects; the kill and the
     // replacement are recorded in summary.json.
     s.crash();
@@ -283,6 +311,7 @@ public final class LocalRun implements AutoCloseable {
             replaced.fail("the traffic stopped before " + victim.name() + " was replaced");
             return;
           }
+          live.instanceState(victim.name(), InstanceState.STARTING);
           launch(victim, s.config())
               .onComplete(
                   r -> {
@@ -290,17 +319,53 @@ public final class LocalRun implements AutoCloseable {
                     if (r.succeeded()) {
                       console.event(
                           String.format("%6.1fs replaced %s", at / 1000.0, victim.name()));
+                      live.event(EventKind.REPLACEMENT, "replaced " + victim.name(), victim.name());
                       replaced.complete(at);
                     } else {
                       console.event(
                           String.format(
                               "%6.1fs could not replace %s: %s",
                               at / 1000.0, victim.name(), r.cause().getMessage()));
+                      live.instanceState(victim.name(), InstanceState.KILLED);
+                      live.event(
+                          EventKind.NOTE, "could not replace " + victim.name(), victim.name());
                       replaced.fail(r.cause());
                     }
                   });
         });
     return replaced.future();
+  }
+
+  /**
+   * Stops an instance abruptly until {@link #restart}, as a zone's power going out; it leaves
+   * discovery a moment later (the future completes then).
+   */
+  Future<Void> halt(Instance victim) {
+    Nanoservice s = running.remove(victim.name());
+    if (s == null) {
+      return Future.failedFuture(victim.name() + " is not running");
+    }
+    halted.put(victim.name(), s);
+    Promise<Void> gone = Promise.promise();
+    s.crash()
+        .onComplete(
+            closed ->
+                vertx.setTimer(
+                    1000,
+                    id -> {
+                      registry.deregister(s.endpoint());
+                      gone.complete();
+                    }));
+    return gone.future();
+  }
+
+  /** Starts a halted instance again, as its Deployment scaled back up; completes once it serves. */
+  Future<Void> restart(Instance victim) {
+    Nanoservice s = halted.remove(victim.name());
+    if (s == null) {
+      return Future.failedFuture(victim.name() + " was not halted");
+    }
+    return launch(victim, s.config()).mapEmpty();
   }
 
   List<Instance> upInstances() {

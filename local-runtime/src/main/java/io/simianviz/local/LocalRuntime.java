@@ -1,20 +1,31 @@
 package io.simianviz.local;
 
 import io.simianviz.api.io.LoadedArchitecture;
+import io.simianviz.local.chaos.ExperimentHost;
+import io.simianviz.local.chaos.ExperimentRunner;
+import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.local.host.OpenFileWatch;
 import io.simianviz.local.host.OutputDir;
 import io.simianviz.local.host.Terminal;
+import io.simianviz.local.live.LiveView;
+import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.Defaults;
+import io.simianviz.model.TierPackage;
+import io.simianviz.model.chaos.ChaosGuard;
+import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
 import io.simianviz.service.traffic.TrafficSource;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +43,37 @@ public final class LocalRuntime {
   /** The output directory was refused (the CLI's exit code for usage errors). */
   public static final int REFUSED = 2;
 
+  /**
+   * Without a warm-up, how long the traffic runs before the first chaos experiment starts: the
+   * first seconds of a run carry connection set-up and a cold JIT, not the steady state.
+   */
+  static final Duration EXPERIMENTS_AFTER = Duration.ofSeconds(5);
+
+  /**
+   * The run ended normally, but a chaos experiment did not pass: it failed, was refused or was
+   * stopped before its verdict. The outputs are written all the same.
+   */
+  public static final int EXPERIMENT_NOT_PASSED = 3;
+
   private LocalRuntime() {}
 
-  /** Runs to the end; returns the process exit code. */
+  /** Runs to the end without a live view; returns the process exit code. */
   public static int run(LoadedArchitecture loaded, RunOptions options, Path file) throws Exception {
+    return run(loaded, options, file, List.of(), ViewOptions.off());
+  }
+
+  /**
+   * Runs to the end with chaos experiments, one after another, serving the live view as {@code
+   * view} says; returns the process exit code ({@link #EXPERIMENT_NOT_PASSED} when an experiment
+   * did not pass).
+   */
+  public static int run(
+      LoadedArchitecture loaded,
+      RunOptions options,
+      Path file,
+      List<PlannedExperiment> experiments,
+      ViewOptions view)
+      throws Exception {
     PrintStream out = System.out;
     Console console = new Console(out, Terminal.attached());
     CountDownLatch stop = new CountDownLatch(1);
@@ -53,7 +91,7 @@ public final class LocalRuntime {
             "simianviz-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runUntil(loaded, file, options, console, System.err, stop);
+      return runUntil(loaded, file, options, experiments, view, console, System.err, stop);
     } finally {
       finished.countDown();
       try {
@@ -70,10 +108,6 @@ public final class LocalRuntime {
     return runUntil(loaded, null, options, console, System.err, stop);
   }
 
-  /**
-   * @param file the architecture's file, named in warnings about it (null: the architecture's name)
-   * @param err where problems and warnings go, one line each
-   */
   static int runUntil(
       LoadedArchitecture loaded,
       Path file,
@@ -82,6 +116,30 @@ public final class LocalRuntime {
       PrintStream err,
       CountDownLatch stop)
       throws Exception {
+    return runUntil(loaded, file, options, List.of(), ViewOptions.off(), console, err, stop);
+  }
+
+  /**
+   * @param file the architecture's file, named in warnings about it (null: the architecture's name)
+   * @param experiments chaos experiments, run one after another from the end of the warm-up
+   * @param view whether and where the live view is served; its address is the first console line
+   * @param err where problems and warnings go, one line each
+   */
+  static int runUntil(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      List<PlannedExperiment> experiments,
+      ViewOptions view,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
+    String experimentProblem = experimentProblem(loaded, options, experiments);
+    if (experimentProblem != null) {
+      err.println("simianviz run: " + experimentProblem);
+      return REFUSED;
+    }
     OutputDir outputs;
     try {
       outputs =
@@ -94,7 +152,9 @@ public final class LocalRuntime {
     }
     boolean committed = false;
     try {
-      RunReport report = runInto(loaded, file, options, outputs, console, err, stop);
+      ExperimentRunner[] ran = new ExperimentRunner[1];
+      RunReport report =
+          runInto(loaded, file, options, experiments, view, ran, outputs, console, err, stop);
       if (report == null) {
         return FAILED;
       }
@@ -110,6 +170,12 @@ public final class LocalRuntime {
       if (linkProblem != null) {
         err.println("simianviz run: warning: " + linkProblem);
       }
+      if (ran[0] != null) {
+        ran[0].outcomes().forEach(System.out::println);
+        if (!ran[0].allPassed()) {
+          return EXPERIMENT_NOT_PASSED;
+        }
+      }
       return 0;
     } finally {
       if (!committed) {
@@ -123,6 +189,9 @@ public final class LocalRuntime {
       LoadedArchitecture loaded,
       Path file,
       RunOptions options,
+      List<PlannedExperiment> experiments,
+      ViewOptions view,
+      ExperimentRunner[] ran,
       OutputDir outputs,
       Console console,
       PrintStream err,
@@ -146,7 +215,15 @@ public final class LocalRuntime {
     RunReport report;
     StatsSnapshot stats;
     SpanExporter spans;
-    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin)) {
+    String vizceral;
+    try (LocalRun run = new LocalRun(loaded, options, console, outputs.staging(), zipkin);
+        LiveView live = startView(run, view, err)) {
+      if (live == null) {
+        return null;
+      }
+      if (live.url() != null) {
+        console.event("view: " + live.url());
+      }
       int total = run.totalInstances();
       String fdProblem = FileDescriptorBudget.problem(total);
       if (fdProblem != null) {
@@ -168,6 +245,9 @@ public final class LocalRuntime {
                 + pool
                 + " connection(s) per instance of the largest tiers for all their callers; under"
                 + " load calls will queue for them (raise ulimit -n, or lower --scale)");
+      }
+      if (!experiments.isEmpty()) {
+        run.withoutMonkey();
       }
       try {
         run.start();
@@ -197,21 +277,162 @@ public final class LocalRuntime {
                       console.event(warning);
                     }
                   });
-      if (options.duration().isZero()) {
-        stop.await();
-      } else {
-        stop.await(options.duration().toMillis(), TimeUnit.MILLISECONDS);
+      ExperimentRunner chaos = null;
+      if (!experiments.isEmpty()) {
+        ExperimentHost host = new RunExperimentHost(run);
+        chaos = new ExperimentRunner(host, experiments, ChaosGuard.of(spec), options.seed());
+        ran[0] = chaos;
+        Duration delay = options.warmup().isZero() ? EXPERIMENTS_AFTER : Duration.ZERO;
+        experimentPlan(experiments, options, delay, host.settleLagMillis(), console);
+        chaos.start(delay);
       }
+      awaitEnd(options, chaos, stop, console);
       run.vertx().cancelTimer(timer);
       console.finish();
       run.finishTraffic();
+      live.readNow();
+      vizceral = VizceralJson.of(run.live().snapshot(), System.currentTimeMillis());
       stats = StatsSnapshot.of(run.process().stats());
-      report = RunReport.of(run, stats);
+      report = RunReport.of(run, stats, chaos == null ? List.of() : chaos.summaries());
       spans = run.process().spans();
     }
     report.write(outputs.staging(), stats);
+    Files.writeString(outputs.staging().resolve("vizceral.json"), vizceral);
     spanWarnings(spans, zipkin, err);
     return report;
+  }
+
+  /**
+   * Waits for the end of the run: the duration, and then the verdict of every experiment; or
+   * Ctrl-C, which stops the experiment under way (restoring its outage).
+   */
+  private static void awaitEnd(
+      RunOptions options, ExperimentRunner chaos, CountDownLatch stop, Console console)
+      throws InterruptedException {
+    boolean interrupted;
+    if (options.duration().isZero()) {
+      stop.await();
+      interrupted = true;
+    } else {
+      interrupted = stop.await(options.duration().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    if (chaos == null) {
+      return;
+    }
+    if (!interrupted && !chaos.isDone()) {
+      console.event("the duration is over; the run goes on until the experiments' verdicts");
+      while (!chaos.isDone()) {
+        if (stop.await(100, TimeUnit.MILLISECONDS)) {
+          interrupted = true;
+          break;
+        }
+      }
+    }
+    if (interrupted && !chaos.isDone()) {
+      try {
+        chaos
+            .stop("the run was interrupted")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        console.event("chaos: an outage could not be restored in time: " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Why the experiments cannot run on this architecture, or null: an architectureRef naming another
+   * architecture, or no traffic to judge them by.
+   */
+  static String experimentProblem(
+      LoadedArchitecture loaded, RunOptions options, List<PlannedExperiment> experiments) {
+    ArchitectureSpec spec = loaded.architecture().getSpec();
+    for (PlannedExperiment e : experiments) {
+      String ref = e.spec().getArchitectureRef();
+      if (ref != null && !ref.isBlank() && !ref.equals(loaded.name())) {
+        return e.source()
+            + ": spec.architectureRef: names architecture "
+            + ref
+            + ", but this run is "
+            + loaded.name()
+            + " (leave it out, or name "
+            + loaded.name()
+            + ")";
+      }
+    }
+    if (!experiments.isEmpty() && !hasTrafficSource(loaded, options)) {
+      return experiments.getFirst().source()
+          + ": "
+          + (LocalRun.sendsTraffic(options, spec)
+                  || !Defaults.trafficEnabled(spec)
+                  || hasNoSourceTier(spec)
+              ? "the architecture has no traffic source (a denominator tier)"
+              : "the traffic sources send no requests (rate 0)")
+          + ": an experiment is judged by the traffic it lets through, so there is nothing to"
+          + " judge it by";
+    }
+    return null;
+  }
+
+  private static boolean hasTrafficSource(LoadedArchitecture loaded, RunOptions options) {
+    ArchitectureSpec spec = loaded.architecture().getSpec();
+    return LocalRun.sendsTraffic(options, spec) && !hasNoSourceTier(spec);
+  }
+
+  private static boolean hasNoSourceTier(ArchitectureSpec spec) {
+    return spec.getServices().stream()
+        .noneMatch(t -> TierPackage.DENOMINATOR.spigoName().equals(t.getPackageName()));
+  }
+
+  /** One line up front: the experiments, how long they take, and when the run ends. */
+  private static void experimentPlan(
+      List<PlannedExperiment> experiments,
+      RunOptions options,
+      Duration delay,
+      long lagMillis,
+      Console console) {
+    long windows =
+        delay.toMillis() + experiments.stream().mapToLong(e -> e.windows().toMillis()).sum();
+    long longest = delay.toMillis() + ExperimentRunner.longest(experiments, lagMillis).toMillis();
+    long duration = options.duration().toMillis();
+    console.event(
+        String.format(
+            "chaos: %d experiment(s), one after another%s, %.0f s of windows (at most %.0f s"
+                + " with the wait for their last requests to settle)%s; the architecture's own"
+                + " monkey is off",
+            experiments.size(),
+            delay.isZero()
+                ? ""
+                : String.format(
+                    " from %.0f s on (the traffic settles first)", delay.toMillis() / 1000.0),
+            windows / 1000.0,
+            longest / 1000.0,
+            duration == 0
+                ? ""
+                : duration < longest
+                    ? String.format(
+                        "; --duration %.0f s may be too short: the run goes on until their"
+                            + " verdicts",
+                        duration / 1000.0)
+                    : ""));
+  }
+
+  /** The live view of {@code run}; null when its server cannot listen (said on err). */
+  private static LiveView startView(LocalRun run, ViewOptions view, PrintStream err) {
+    try {
+      return LiveView.start(
+          run.vertx(), run.process().stats(), run.live(), run::elapsedMillis, view);
+    } catch (Exception e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      err.println(
+          "simianviz run: the live view cannot listen on 127.0.0.1:"
+              + view.port()
+              + " ("
+              + cause.getMessage()
+              + "); choose another port with --ui PORT, or --no-ui");
+      return null;
+    }
   }
 
   /** Rate 0 is a run without traffic: legal, but rarely what was meant, so it is said. */

@@ -2,6 +2,7 @@ package io.simianviz.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.simianviz.local.chaos.ExperimentSummary;
 import io.simianviz.service.stats.Series;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,6 +24,8 @@ import org.HdrHistogram.Histogram;
  * @param hopsPerSecond hops over the measured period (after start-up and warm-up)
  * @param cpuS CPU seconds the whole process spent in the measured period (user and kernel)
  * @param cpuMicrosPerHop cpuS per hop of the measured period, in microseconds
+ * @param experiments the chaos experiments ({@code --experiment}): each one's status, as a
+ *     cluster's ChaosExperiment shows it
  */
 record RunReport(
     String arch,
@@ -40,7 +43,8 @@ record RunReport(
     double p50Ms,
     double p99Ms,
     List<TierTotals> tiers,
-    List<ChaosEvent> chaos) {
+    List<ChaosEvent> chaos,
+    List<ExperimentSummary> experiments) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,6 +56,11 @@ record RunReport(
    * request for request.
    */
   static RunReport of(LocalRun run, StatsSnapshot stats) {
+    return of(run, stats, List.of());
+  }
+
+  /** As {@link #of(LocalRun, StatsSnapshot)}, with the chaos experiments' outcomes. */
+  static RunReport of(LocalRun run, StatsSnapshot stats, List<ExperimentSummary> experiments) {
     long requests = stats.count(Series.Kind.TRAFFIC);
     long errors = stats.errors(Series.Kind.TRAFFIC);
     long hops = stats.count(Series.Kind.EDGE);
@@ -80,7 +89,8 @@ record RunReport(
         all == null ? 0 : StatsSnapshot.millis(all.getValueAtPercentile(50)),
         all == null ? 0 : StatsSnapshot.millis(all.getValueAtPercentile(99)),
         List.copyOf(tiers.values()),
-        run.chaosEvents());
+        run.chaosEvents(),
+        List.copyOf(experiments));
   }
 
   /** summary.json, histograms.txt and histograms.csv, from the same snapshot as this report. */

@@ -28,7 +28,13 @@ class RunOutputsTest {
       Pattern.compile("(?m)^# (.+?)  count=(\\d+) errors=(\\d+) \\(milliseconds\\)$");
 
   private static final List<String> OUTPUTS =
-      List.of("summary.json", "graph.json", "spans.json", "histograms.txt", "histograms.csv");
+      List.of(
+          "summary.json",
+          "graph.json",
+          "spans.json",
+          "histograms.txt",
+          "histograms.csv",
+          "vizceral.json");
 
   @TempDir Path dir;
 

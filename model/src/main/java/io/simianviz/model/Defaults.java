@@ -37,6 +37,25 @@ public final class Defaults {
    */
   public static final int HOP_LIMIT = 16;
 
+  /** A Deployment's defaults for a rolling update, in a Deployment's units. */
+  public static final String ROLLOUT_MAX_SURGE = "25%";
+
+  public static final String ROLLOUT_MAX_UNAVAILABLE = "0";
+
+  /** Percentage of the tier's calls a canary gets. */
+  public static final int CANARY_WEIGHT = 10;
+
+  public static final double CANARY_MIN_SUCCESS_RATE = 0.99;
+  public static final String CANARY_INTERVAL = "30s";
+
+  /** Two failed intervals roll a canary back, so a bad push is caught within two intervals. */
+  public static final int CANARY_FAILURE_LIMIT = 2;
+
+  public static final int CANARY_ITERATIONS = 5;
+
+  /** Shorter than an HPA's five minutes: a simulated step lasts tens of seconds. */
+  public static final String AUTOSCALE_STABILIZATION = "60s";
+
   private Defaults() {}
 
   public static List<String> regionNames(ArchitectureSpec spec) {

@@ -3,6 +3,8 @@ package io.simianviz.service;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.call.InstanceLinks;
+import io.simianviz.service.call.NetworkPartition;
+import io.simianviz.service.call.OutlierEjection;
 import io.simianviz.service.call.RetryBudget;
 import io.simianviz.service.call.Transport;
 import io.simianviz.service.call.Transports;
@@ -13,17 +15,17 @@ import io.simianviz.service.trace.SpanExporter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToIntFunction;
 
 /**
  * What all instances in one JVM share: the Vert.x event loops, one client per protocol ({@link
  * Transports}: pools are per dependency address, so sharing them bounds connections by
- * destinations, not by callers), discovery, the statistics, the span exporter and the retry budget.
- * One per process in pod mode; one per run in the local runtime. What Prometheus scrapes is not
- * here: each instance has its own ({@link io.simianviz.service.stats.InstanceMetrics}), so scraping
- * every instance of a run counts each request once.
+ * destinations, not by callers), discovery, the statistics, the span exporter, the retry budget,
+ * the ejected instances and the network partition. One per process in pod mode; one per run in the
+ * local runtime. What Prometheus scrapes is not here: each instance has its own ({@link
+ * io.simianviz.service.stats.InstanceMetrics}), so scraping every instance of a run counts each
+ * request once.
  */
 public final class ProcessContext {
   private final InstanceLinks links = new InstanceLinks();
@@ -36,7 +38,8 @@ public final class ProcessContext {
   private final SpanExporter spans;
   private final LongAdder retriesDenied = new LongAdder();
   private final double sampleRate;
-  private final Map<String, Long> ejected = new ConcurrentHashMap<>();
+  private final OutlierEjection outliers;
+  private final NetworkPartition partition = new NetworkPartition();
 
   public ProcessContext(
       Vertx vertx,
@@ -67,6 +70,7 @@ public final class ProcessContext {
     this.vertx = vertx;
     this.discovery = discovery;
     this.policy = policy;
+    this.outliers = new OutlierEjection(policy.ejection());
     this.transports = new Transports(vertx, policy, connectionsPerInstance);
     this.stats = new StatsRegistry();
     this.spans = new SpanExporter(vertx, transports.spanClient(), spanOptions);
@@ -124,9 +128,19 @@ public final class ProcessContext {
     return retriesDenied.sum();
   }
 
-  /** Addresses that refused a connection, with the nanoTime until which callers skip them. */
+  /** Instances that refused a connection or timed out, as every caller here skips them a while. */
+  public OutlierEjection outliers() {
+    return outliers;
+  }
+
+  /** Addresses ejected now, with the nanoTime until which callers skip them. */
   public Map<String, Long> ejected() {
-    return ejected;
+    return outliers.ejectedUntil();
+  }
+
+  /** The instances of this process cut off from the network (the {@code isolate} outage). */
+  public NetworkPartition partition() {
+    return partition;
   }
 
   public double sampleRate() {

@@ -93,6 +93,28 @@ public final class Fleet implements AutoCloseable {
     return copy(c, name, c.protocol(), c.dependencyProtocols(), c.serviceTime());
   }
 
+  /** The same instance placed in another region (its name says so too). */
+  public static InstanceConfig inRegion(InstanceConfig c, String region) {
+    return new InstanceConfig(
+        c.arch(),
+        c.name().replace(c.region(), region),
+        c.tier(),
+        c.pkg(),
+        region,
+        c.zone(),
+        c.dependencies(),
+        c.crossRegion(),
+        c.protocol(),
+        c.dependencyProtocols(),
+        c.serviceTime(),
+        c.errorRate(),
+        c.responseBytes(),
+        c.hitRate(),
+        c.fanout(),
+        c.host(),
+        c.port());
+  }
+
   /** Makes a tier serve a protocol: its instances and every caller started afterwards use it. */
   public Fleet serve(String tier, Protocol protocol) {
     protocols.put(tier, protocol);

@@ -53,6 +53,17 @@ public final class ExperimentSchedule {
   }
 
   /**
+   * A spec's schedule: empty when none is set or it is blank (the experiment runs once, at once).
+   *
+   * @throws IllegalArgumentException as {@link #parse} does, for a schedule that is set and bad
+   */
+  public static Optional<ExperimentSchedule> of(String specSchedule) {
+    return specSchedule == null || specSchedule.isBlank()
+        ? Optional.empty()
+        : Optional.of(parse(specSchedule));
+  }
+
+  /**
    * Parses a schedule.
    *
    * @throws IllegalArgumentException saying why, in one line, when the text is not five cron fields

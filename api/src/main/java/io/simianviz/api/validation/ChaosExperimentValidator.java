@@ -78,13 +78,10 @@ public final class ChaosExperimentValidator {
       error("spec.region", "only for gorilla (the zone's region); a kong's target is its region");
     }
     durations(spec);
-    String schedule = spec.getSchedule();
-    if (schedule != null && !schedule.isBlank()) {
-      try {
-        ExperimentSchedule.parse(schedule);
-      } catch (IllegalArgumentException e) {
-        error("spec.schedule", e.getMessage());
-      }
+    try {
+      ExperimentSchedule.of(spec.getSchedule());
+    } catch (IllegalArgumentException e) {
+      error("spec.schedule", e.getMessage());
     }
     SteadyStateSpec s = spec.getSteadyState();
     if (s != null) {

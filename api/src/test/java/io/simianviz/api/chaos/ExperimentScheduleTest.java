@@ -45,6 +45,16 @@ class ExperimentScheduleTest {
   }
 
   @Test
+  void noScheduleOrABlankOneMeansRunOnce() {
+    assertThat(ExperimentSchedule.of(null)).isEmpty();
+    assertThat(ExperimentSchedule.of(" ")).isEmpty();
+    assertThat(ExperimentSchedule.of("0 3 * * *").map(ExperimentSchedule::toString))
+        .contains("0 3 * * *");
+    assertThatThrownBy(() -> ExperimentSchedule.of("0 3 * *"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void spacesAroundAndBetweenFieldsAreAllowed() {
     assertThat(ExperimentSchedule.parse("  0\t3 *  * 1-5 ").toString()).isEqualTo("0\t3 *  * 1-5");
     assertThat(next(" 0 3 * * * ", "2026-01-01T00:00:00Z")).contains(at("2026-01-01T03:00:00Z"));

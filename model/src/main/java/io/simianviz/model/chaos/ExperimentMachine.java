@@ -80,7 +80,9 @@ public final class ExperimentMachine {
     status.setStartedAt(time(now));
     status.setPhase(ExperimentPhase.Before);
     progress.setWindowStart(TrafficCounters.of(reading));
-    progress.setCloseWindowAtMillis(now + settings.window().toMillis());
+    // The window runs in send time from where the counters are settled: a window measured from
+    // the clock would also hold the settle lag's worth of earlier traffic.
+    progress.setCloseWindowAtMillis(reading.throughMillis() + settings.window().toMillis());
     progress.setPhaseEndsAtMillis(now + settings.window().toMillis());
     return WAIT;
   }
@@ -204,8 +206,12 @@ public final class ExperimentMachine {
       }
       closeWindow("during", reading);
       progress.setCloseWindowAtMillis(null);
+      // The recovery window starts where the outage's window closed, whenever that reading came.
+      progress.setAfterEndsAtMillis(reading.throughMillis() + settings.window().toMillis());
+      progress.setPhaseEndsAtMillis(now + settings.window().toMillis());
+      return WAIT;
     }
-    if (reading.throughMillis() < progress.getPhaseEndsAtMillis()) {
+    if (reading.throughMillis() < progress.getAfterEndsAtMillis()) {
       return stale(now);
     }
     closeWindow("after", reading);

@@ -17,6 +17,9 @@ public class ExperimentProgress {
           + " through it.")
   private Long closeWindowAtMillis;
 
+  @JsonPropertyDescription("The send time (epoch ms) that closes the recovery window.")
+  private long afterEndsAtMillis;
+
   @JsonPropertyDescription("The traffic counters at the start of the open window.")
   private TrafficCounters windowStart;
 
@@ -86,5 +89,13 @@ public class ExperimentProgress {
 
   public void setStopped(boolean stopped) {
     this.stopped = stopped;
+  }
+
+  public long getAfterEndsAtMillis() {
+    return afterEndsAtMillis;
+  }
+
+  public void setAfterEndsAtMillis(long afterEndsAtMillis) {
+    this.afterEndsAtMillis = afterEndsAtMillis;
   }
 }

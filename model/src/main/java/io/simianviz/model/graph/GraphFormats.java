@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.simianviz.model.live.InstanceState;
+import io.simianviz.model.live.LiveArchitecture;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.model.topology.InstanceEdges;
@@ -13,7 +15,7 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 
-/** The expanded topology in the three forms `simianviz graph` prints. */
+/** The expanded topology in the forms `simianviz graph` prints. */
 public final class GraphFormats {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,5 +67,14 @@ public final class GraphFormats {
    */
   public static String dot(Topology topology) {
     return DotGraph.of(topology);
+  }
+
+  /**
+   * Vizceral's traffic format (see {@link VizceralJson}): regions, tiers and their connections,
+   * every instance ready and every volume 0, since nothing runs.
+   */
+  public static String vizceral(Topology topology, Instant at) {
+    LiveArchitecture live = LiveArchitecture.of(topology, () -> 0, InstanceState.READY);
+    return VizceralJson.of(live.snapshot(), at.toEpochMilli());
   }
 }

@@ -75,6 +75,9 @@ public class TierSpec {
           + BUCKET
           + ")*,*\\))\\s*)?$";
 
+  /** A Kubernetes label value, not empty: version becomes a label of the tier's pods. */
+  static final String VERSION_PATTERN = "^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
+
   private static final String LOGNORMAL = "^\\s*lognormal\\s*\\(" + ARG + "," + ARG + ",*\\)\\s*$";
   private static final String P50 = "duration(self.split('(')[1].split(',')[0].trim())";
   private static final String P99 =
@@ -173,6 +176,29 @@ public class TierSpec {
 
   @JsonPropertyDescription("Container image of the nanoservice; default: the operator's own.")
   private String image;
+
+  @JsonPropertyDescription(
+      "Version of the tier's code, free text that is a Kubernetes label value (e.g. v2). A change"
+          + " rolls the tier's instances (see rollout and canary); settings changed in the same"
+          + " step (serviceTime, errorRate, ...) belong to the new version.")
+  @Size(max = 63)
+  @Pattern(VERSION_PATTERN)
+  private String version;
+
+  @JsonPropertyDescription(
+      "How instances are replaced when the version or a setting changes: maxSurge and"
+          + " maxUnavailable, as a Deployment's rolling update (defaults 25% and 0).")
+  private RolloutSpec rollout;
+
+  @JsonPropertyDescription(
+      "Roll a new version out as a canary: a share of the calls first, judged interval by"
+          + " interval; promoted when it passes, rolled back when it fails.")
+  private CanarySpec canary;
+
+  @JsonPropertyDescription(
+      "Instances per region follow the measured load between min and max (count is where the"
+          + " tier starts); scale-up is immediate, scale-down waits for the stabilization window.")
+  private AutoscaleSpec autoscale;
 
   public String getName() {
     return name;
@@ -276,5 +302,37 @@ public class TierSpec {
 
   public void setImage(String image) {
     this.image = image;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version;
+  }
+
+  public RolloutSpec getRollout() {
+    return rollout;
+  }
+
+  public void setRollout(RolloutSpec rollout) {
+    this.rollout = rollout;
+  }
+
+  public CanarySpec getCanary() {
+    return canary;
+  }
+
+  public void setCanary(CanarySpec canary) {
+    this.canary = canary;
+  }
+
+  public AutoscaleSpec getAutoscale() {
+    return autoscale;
+  }
+
+  public void setAutoscale(AutoscaleSpec autoscale) {
+    this.autoscale = autoscale;
   }
 }

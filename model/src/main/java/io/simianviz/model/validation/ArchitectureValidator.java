@@ -23,6 +23,7 @@ public final class ArchitectureValidator {
   private final ArchitectureSpec spec;
   private final Map<String, TierSpec> tiersByName = new HashMap<>();
   private final SettingsCheck settings = new SettingsCheck(this);
+  private final EvolutionCheck evolution = new EvolutionCheck(this);
 
   private ArchitectureValidator(ArchitectureSpec spec) {
     this.spec = spec;
@@ -85,6 +86,7 @@ public final class ArchitectureValidator {
       }
     }
     settings.run(spec);
+    evolution.traffic(spec);
     DependencyCycles.check(spec.getServices(), this);
     boolean hasSource =
         spec.getServices().stream()
@@ -142,6 +144,7 @@ public final class ArchitectureValidator {
     }
     dependencies(at, tier);
     settings.tier(at, tier, pkg.orElse(null));
+    evolution.tier(at, tier);
   }
 
   private void dependencies(String at, TierSpec tier) {
@@ -187,7 +190,7 @@ public final class ArchitectureValidator {
   }
 
   /** A duration that must be above 0: a periodic action with no pause would run on every tick. */
-  private void positiveDuration(String path, String text) {
+  void positiveDuration(String path, String text) {
     try {
       if (Durations.parse(text).isZero()) {
         error(path, "must be above 0 (was \"" + text + "\")");

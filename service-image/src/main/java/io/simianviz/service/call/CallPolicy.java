@@ -24,6 +24,19 @@ public record CallPolicy(
     return new CallPolicy(Duration.ofSeconds(2), 2, 0.2, 10, Duration.ofSeconds(5), 8);
   }
 
+  /**
+   * The longest a {@link DependencyClient#call} can take before it answers: {@code (maxRetries + 1)
+   * x 2 x timeout}. Each attempt is bounded at twice the timeout: over HTTP/1.1 the connect timeout
+   * covers waiting for a pooled connection and connecting, then the connection's idle timeout a
+   * silent answer; the multiplexed protocols have a backstop at twice the timeout; an attempt into
+   * a network partition fails after one timeout. Retries follow at once, without backoff. Timers
+   * firing late on a busy event loop are not included: who waits for every answer adds a margin of
+   * its own.
+   */
+  public Duration longestCall() {
+    return timeout.multipliedBy(2L * (maxRetries + 1));
+  }
+
   public CallPolicy withTimeout(Duration newTimeout) {
     return new CallPolicy(
         newTimeout, maxRetries, retryRatio, minRetryTokens, ejection, maxConnectionsPerInstance);

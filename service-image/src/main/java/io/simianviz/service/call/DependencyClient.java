@@ -1,5 +1,6 @@
 package io.simianviz.service.call;
 
+import io.simianviz.model.TierPackage;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
@@ -11,20 +12,18 @@ import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /**
  * One instance's calls to its dependencies, each in the protocol its tier serves: discovery,
  * same-zone-first round robin, per-attempt timeout, retries to the next candidate within this
- * caller's retry budget, and short ejection of instances that refuse connections (not of those that
- * time out, nor when the caller's own process is out of file descriptors or already has as many
- * calls waiting for the instance's connections as it allows). Every call completes with a {@link
- * Reply} (an error reply when all attempts failed or no instance exists) and is counted in the
- * caller's edge timing; it never fails.
+ * caller's retry budget, and short ejection of instances that refuse connections or time out
+ * several times in a row ({@link OutlierEjection}). An attempt across the process's {@link
+ * NetworkPartition} is never sent and fails as a timeout. Every call completes with a {@link Reply}
+ * (an error reply when all attempts failed or no instance exists) and is counted in the caller's
+ * edge timing; it never fails.
  */
 public final class DependencyClient {
   private final ProcessContext process;
@@ -32,6 +31,9 @@ public final class DependencyClient {
   private final boolean zoneAffinity;
   private final InstanceMetrics metrics;
   private final RetryBudget retryBudget;
+
+  /** This caller as the partition knows it; null for a traffic source, which it never cuts off. */
+  private final String partitionName;
 
   /** The instances this one has called, as far as {@link InstanceLinks} recorded them. */
   private final Set<String> linked = ConcurrentHashMap.newKeySet();
@@ -54,6 +56,7 @@ public final class DependencyClient {
     this.zoneAffinity = zoneAffinity;
     this.metrics = metrics;
     this.retryBudget = process.newRetryBudget();
+    this.partitionName = self.pkg() == TierPackage.DENOMINATOR ? null : self.name();
     this.rotation = self.name().hashCode();
   }
 
@@ -79,7 +82,7 @@ public final class DependencyClient {
         process
             .candidateOrders()
             .of(tier, all, self.region(), self.zone(), zoneAffinity)
-            .first(process.policy().maxRetries() + 1, rotation++, ejected());
+            .first(process.policy().maxRetries() + 1, rotation++, process.outliers().ejected());
     return attempt(candidates, 0, request, parent).map(reply -> recordEdge(tier, start, reply));
   }
 
@@ -95,16 +98,22 @@ public final class DependencyClient {
       List<Endpoint> candidates, int attempt, Request request, TraceContext parent) {
     Endpoint target = candidates.get(attempt % candidates.size());
     long sentAt = System.nanoTime();
+    // One function for both outcomes: no more allocated per call than recover(...) did.
     return send(target, request, parent)
-        .recover(
-            err -> {
+        .transform(
+            ar -> {
+              if (ar.succeeded()) {
+                process.outliers().answered(target);
+                return ar instanceof Future<Reply> done
+                    ? done
+                    : Future.succeededFuture(ar.result());
+              }
+              Throwable err = ar.cause();
               boolean timedOut = timedOut(err, sentAt);
-              if (!timedOut && !FileLimit.hit(err) && !PoolFull.hit(err)) {
-                process
-                    .ejected()
-                    .put(
-                        target.address(),
-                        System.nanoTime() + process.policy().ejection().toNanos());
+              if (partitionName == null || !process.partition().isIsolated(partitionName)) {
+                // A caller cut off learns nothing of its targets. On a cluster its detector would
+                // be its own; here every caller of the process shares one.
+                process.outliers().failed(target, err, timedOut);
               }
               if (attempt < process.policy().maxRetries() && retryBudget.tryRetry()) {
                 return attempt(candidates, attempt + 1, request, parent);
@@ -118,10 +127,14 @@ public final class DependencyClient {
    * covers waiting for a pooled connection and connecting, the connection's idle timeout a silent
    * answer. The multiplexed clients (HTTP/2, gRPC) have had ways to wait for ever (a reset stream),
    * so their calls also get a deadline at twice the timeout, the backstop that keeps a call from
-   * hanging.
+   * hanging. An attempt across the network partition is not sent: like a packet into a blackhole,
+   * it fails after the timeout.
    */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
     long timeoutMs = process.policy().timeout().toMillis();
+    if (process.partition().cuts(partitionName, target.instance())) {
+      return blackhole(timeoutMs);
+    }
     // Most calls go to an instance called before: a look-up in this caller's small set is all.
     if (!linked.contains(target.instance()) && process.links().called(self.name(), target)) {
       linked.add(target.instance());
@@ -152,10 +165,19 @@ public final class DependencyClient {
     return done.future();
   }
 
+  private Future<Reply> blackhole(long timeoutMs) {
+    Promise<Reply> never = Promise.promise();
+    process
+        .vertx()
+        .setTimer(
+            timeoutMs,
+            id -> never.fail(new TimeoutException("no answer within " + timeoutMs + " ms")));
+    return never.future();
+  }
+
   /**
    * Whether a failed attempt timed out: it says so, or it failed only after the whole timeout. An
-   * HTTP/1.1 call that times out fails as a closed connection (see {@link Transports}); an instance
-   * that answers nothing for that long is slow, not gone, so it is not ejected.
+   * HTTP/1.1 call that times out fails as a closed connection (see {@link Transports}).
    */
   private boolean timedOut(Throwable err, long sentAtNanos) {
     return err instanceof TimeoutException
@@ -192,25 +214,5 @@ public final class DependencyClient {
   private Reply recordEdge(String tier, long startNanos, Reply reply) {
     metrics.edge(tier).record((System.nanoTime() - startNanos) / 1000, reply.isError());
     return reply;
-  }
-
-  /** Instances that refused a connection lately; expired ejections are forgotten on the way. */
-  private Predicate<Endpoint> ejected() {
-    Map<String, Long> ejectedUntil = process.ejected();
-    if (ejectedUntil.isEmpty()) {
-      return e -> false;
-    }
-    long now = System.nanoTime();
-    return e -> {
-      Long until = ejectedUntil.get(e.address());
-      if (until == null) {
-        return false;
-      }
-      if (until - now > 0) {
-        return true;
-      }
-      ejectedUntil.remove(e.address(), until);
-      return false;
-    };
   }
 }

@@ -1,16 +1,19 @@
 package io.simianviz.service.serve;
 
+import io.simianviz.model.chaos.TrafficCounters;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
 import io.simianviz.service.pod.ReachabilityProbe;
+import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 /**
  * The admin endpoints every instance serves beside {@code /request}: statistics as JSON and as a
- * text table (its tier's, shared by the tier's instances in the local runtime), Prometheus metrics
- * (its own: {@link io.simianviz.service.stats.InstanceMetrics}), the two health probes Kubernetes
- * uses, and the segmentation probe {@code /probe?host=H&port=P[&timeoutMs=T]}.
+ * text table (its tier's, shared by the tier's instances in the local runtime; a traffic source's
+ * also its settled counters), Prometheus metrics (its own: {@link
+ * io.simianviz.service.stats.InstanceMetrics}), the two health probes Kubernetes uses, and the
+ * segmentation probe {@code /probe?host=H&port=P[&timeoutMs=T]}.
  */
 public final class AdminRoutes {
   private final ProcessContext process;
@@ -85,10 +88,27 @@ public final class AdminRoutes {
             .put("retriesDenied", process.retriesDenied())
             .put("spansExported", process.spans().exported())
             .put("spansDropped", process.spans().dropped());
-    if (service.traffic() != null) {
-      json.put("traffic", service.traffic().summary().toJson());
+    TrafficSource traffic = service.traffic();
+    if (traffic != null) {
+      json.put("traffic", traffic.summary().toJson().put("lateAnswers", traffic.lateAnswers()));
+      json.put("settled", settled(TrafficCounters.of(traffic.settled())));
     }
     return json;
+  }
+
+  /**
+   * The JSON form of {@link TrafficCounters}, the properties Jackson reads into it, written field
+   * by field: the nanoservice's JSON codec is streaming only (see {@link
+   * io.simianviz.service.StreamingJsonFactory}), so it maps no objects.
+   */
+  private static JsonObject settled(TrafficCounters c) {
+    return new JsonObject()
+        .put("throughMillis", c.getThroughMillis())
+        .put("sent", c.getSent())
+        .put("answered", c.getAnswered())
+        .put("errors", c.getErrors())
+        .put("lost", c.getLost())
+        .put("latency", c.getLatency());
   }
 
   private static void json(HttpServerRequest req, int status, JsonObject body) {

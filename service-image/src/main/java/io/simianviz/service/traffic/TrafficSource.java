@@ -1,18 +1,19 @@
 package io.simianviz.service.traffic;
 
+import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.call.DependencyClient;
 import io.simianviz.service.stats.InstanceMetrics;
-import io.simianviz.service.stats.Series;
 import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the tier's dependencies in turn (spigo's "route"), with a new trace each. Every request ends in
  * success or a counted error; when too many are outstanding new ones are counted as errors instead
  * of piling up without bound.
+ *
+ * <p>Beside the {@link Summary} (reset at the end of a warm-up) every request is also counted by
+ * the time it was sent, for chaos verdicts: {@link #settled} (see {@link SettledCounters}). The
+ * bucket is that of the actual send, not the intended start: the deadline runs from the call, so a
+ * request sent late by a stalled event loop is not counted lost while its call is still allowed to
+ * take its time.
  */
 public final class TrafficSource {
   /**
@@ -38,6 +45,12 @@ public final class TrafficSource {
     public static Options of(double rate, int getWeight, int putWeight) {
       return new Options(rate, getWeight, putWeight, 1000, 10_000);
     }
+  }
+
+  /** How a traffic source sends one request: its instance's {@link DependencyClient}. */
+  @FunctionalInterface
+  interface Calls {
+    Future<Reply> call(String tier, Request request, TraceContext parent);
   }
 
   /** Totals since start; latencies in milliseconds over all ops. */
@@ -54,18 +67,14 @@ public final class TrafficSource {
 
   private final ProcessContext process;
   private final InstanceConfig config;
-  private final DependencyClient client;
+  private final Calls client;
   private final Options options;
   private final List<String> routes;
   private final long intervalNanos;
-  private final AtomicLong completed = new AtomicLong();
-  private final AtomicLong errors = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final Map<Request.Op, InstanceMetrics.Timing> timings;
-  private final org.HdrHistogram.Recorder all =
-      new org.HdrHistogram.Recorder(1, Series.HIGHEST_MICROS, 2);
-  private final org.HdrHistogram.Histogram allCumulative =
-      new org.HdrHistogram.Histogram(1, Series.HIGHEST_MICROS, 2);
+  private final SummaryCounters summary = new SummaryCounters();
+  private final SettledCounters settled;
   private long startNanos;
 
   /** Where the timer runs and sends: {@link #stop} cancels it there, after any send under way. */
@@ -82,7 +91,7 @@ public final class TrafficSource {
       ProcessContext process,
       InstanceConfig config,
       InstanceMetrics metrics,
-      DependencyClient client,
+      Calls client,
       Options options) {
     if (options.rate() <= 0 || options.getWeight() + options.putWeight() <= 0) {
       throw new IllegalArgumentException("traffic needs a rate > 0 and a GET or PUT weight > 0");
@@ -94,6 +103,7 @@ public final class TrafficSource {
     this.routes = config.dependencyTiers();
     this.intervalNanos = Math.max(1, (long) (1e9 / options.rate()));
     this.context = process.vertx().getOrCreateContext();
+    this.settled = new SettledCounters(deadline(process), SettledCounters.epochClock());
     this.timings =
         Map.of(
             Request.Op.GET, metrics.traffic(Request.Op.GET.name()),
@@ -110,6 +120,16 @@ public final class TrafficSource {
       InstanceConfig config,
       InstanceMetrics metrics,
       DependencyClient client,
+      Options options) {
+    return start(process, config, metrics, client::call, options);
+  }
+
+  /** Starts sending through any {@link Calls}: a test's that never answers, for one. */
+  static TrafficSource start(
+      ProcessContext process,
+      InstanceConfig config,
+      InstanceMetrics metrics,
+      Calls client,
       Options options) {
     TrafficSource source = new TrafficSource(process, config, metrics, client, options);
     long tickMs = Math.max(1, Math.min(10, source.intervalNanos / 1_000_000));
@@ -135,6 +155,7 @@ public final class TrafficSource {
           if (timerId >= 0) {
             process.vertx().cancelTimer(timerId);
           }
+          settled.endSending();
           done.complete();
         });
     return done.future();
@@ -145,21 +166,22 @@ public final class TrafficSource {
       return;
     }
     long due = (System.nanoTime() - startNanos) / intervalNanos + 1;
+    long nowMillis = settled.now();
     for (long n = sent; n < due; n++) {
       // Counted before it goes out: sent() never trails the requests in flight or done.
       sent = n + 1;
-      send(n, startNanos + n * intervalNanos);
+      send(n, startNanos + n * intervalNanos, settled.sent(nowMillis));
     }
   }
 
-  private void send(long n, long intendedStart) {
+  private void send(long n, long intendedStart, SendBucket bucket) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     boolean get = random.nextInt(options.getWeight() + options.putWeight()) < options.getWeight();
     String key = "key" + random.nextInt(options.keySpace());
     Request request = get ? Request.get(key) : Request.put(key, "v" + n);
     if (routes.isEmpty() || inFlight.get() >= options.maxInFlight()) {
       String why = routes.isEmpty() ? "no dependency to send to" : "too many requests in flight";
-      finish(request, intendedStart, Reply.error(Reply.NO_INSTANCE, why), null, 0);
+      finish(request, intendedStart, bucket, Reply.error(Reply.NO_INSTANCE, why), null, 0);
       return;
     }
     inFlight.incrementAndGet();
@@ -177,7 +199,7 @@ public final class TrafficSource {
                       ? ar.result()
                       : Reply.error(Reply.DEPENDENCY_FAILED, "call failed: " + ar.cause());
               try {
-                finish(request, intendedStart, reply, root, startMicros);
+                finish(request, intendedStart, bucket, reply, root, startMicros);
               } finally {
                 // Only once it is counted: who sees nothing in flight sees every answer counted.
                 inFlight.decrementAndGet();
@@ -186,15 +208,17 @@ public final class TrafficSource {
   }
 
   private void finish(
-      Request request, long intendedStart, Reply reply, TraceContext root, long startMicros) {
+      Request request,
+      long intendedStart,
+      SendBucket bucket,
+      Reply reply,
+      TraceContext root,
+      long startMicros) {
     long micros = (System.nanoTime() - intendedStart) / 1000;
     boolean error = reply.isError();
+    settled.outcome(bucket, micros, error);
     timings.get(request.op()).record(micros, error);
-    all.recordValue(Math.max(1, Math.min(Series.HIGHEST_MICROS, micros)));
-    completed.incrementAndGet();
-    if (error) {
-      errors.incrementAndGet();
-    }
+    summary.record(micros, error);
     if (root != null && root.sampled() && process.spans().enabled()) {
       process
           .spans()
@@ -227,24 +251,47 @@ public final class TrafficSource {
   }
 
   /**
-   * Starts the totals afresh (the end of a warm-up); requests in flight count in the new totals.
+   * The outcome of every request sent before the reading's {@code throughMillis}, cumulative since
+   * start ({@link #resetSummary} leaves it alone): a request still unanswered past {@link
+   * #deadline} is lost, and a later answer does not change that ({@link #lateAnswers}).
    */
-  public synchronized void resetSummary() {
-    all.getIntervalHistogram();
-    allCumulative.reset();
-    completed.set(0);
-    errors.set(0);
+  public TrafficReading settled() {
+    return settled.settled();
   }
 
-  public synchronized Summary summary() {
-    allCumulative.add(all.getIntervalHistogram());
-    long n = completed.get();
-    long e = errors.get();
-    return new Summary(
-        n,
-        e,
-        n == 0 ? 1.0 : (n - e) / (double) n,
-        allCumulative.getValueAtPercentile(50) / 1000.0,
-        allCumulative.getValueAtPercentile(99) / 1000.0);
+  /**
+   * As {@link #settled}, and without waiting for the deadline of any slice of time that is over and
+   * whose requests all have their outcome. After {@link #stop} has completed and {@link #inFlight}
+   * is 0 it covers every request sent: the local runtime's last window.
+   */
+  public TrafficReading settledNow() {
+    return settled.settledNow();
+  }
+
+  /**
+   * Answers that came after their request had been counted lost: 0 unless the deadline is short.
+   */
+  public long lateAnswers() {
+    return settled.lateAnswers();
+  }
+
+  /**
+   * How long after its call a request is counted lost when it still has no outcome: the client's
+   * longest call ({@link io.simianviz.service.call.CallPolicy#longestCall}) plus a second for
+   * timers that fire late on a busy event loop.
+   */
+  public static Duration deadline(ProcessContext process) {
+    return process.policy().longestCall().plusSeconds(1);
+  }
+
+  /**
+   * Starts the totals afresh (the end of a warm-up); requests in flight count in the new totals.
+   */
+  public void resetSummary() {
+    summary.reset();
+  }
+
+  public Summary summary() {
+    return summary.summary();
   }
 }

@@ -2,6 +2,7 @@ package io.simianviz.service.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simianviz.model.topology.Instance;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,28 @@ class CandidateOrderTest {
       firsts.add(order.first(1, rotation, e -> false).get(0).instance());
     }
     assertThat(firsts).containsExactly("b0", "b1", "b0", "b1");
+  }
+
+  @Test
+  void aGlobalCallerSpreadsOverEveryRegionSoARegionGoneLeavesTheOthers() {
+    List<Endpoint> elbs =
+        List.of(
+            endpoint("east", "east", Instance.ANY),
+            endpoint("west", "west", Instance.ANY),
+            endpoint("eu", "eu", Instance.ANY));
+    assertThat(names(CandidateOrder.order(elbs, Instance.ANY, Instance.ANY, false, 0)))
+        .containsExactly("east", "west", "eu");
+    assertThat(
+            names(CandidateOrder.order(elbs.subList(1, 3), Instance.ANY, Instance.ANY, false, 0)))
+        .containsExactly("west", "eu");
+  }
+
+  @Test
+  void aCallerWhoseRegionHasNoInstanceFallsBackToTheOtherRegions() {
+    List<Endpoint> west = CASS.stream().filter(e -> e.region().equals("west")).toList();
+    assertThat(names(CandidateOrder.order(west, "east", "a", true, 0))).containsExactly("w0");
+    assertThat(names(CandidateOrder.order(west, "east", Instance.ANY, false, 0)))
+        .containsExactly("w0");
   }
 
   @Test
