@@ -98,6 +98,16 @@ public record ArchitectureInstances(
         .toList();
   }
 
+  /** The names of the pods of an area's Deployments ({@link #area}), in instance order. */
+  public List<String> areaPods(String region, String zone) {
+    List<String> area = area(region, zone).stream().map(d -> d.getMetadata().getName()).toList();
+    return all.stream()
+        .map(Instance::name)
+        .filter(name -> name.indexOf('/') < 0) // a placeholder for a replica without a pod
+        .filter(name -> area.contains(owners.get(name)))
+        .toList();
+  }
+
   static Predicate<Pod> ownedBy(Deployment deployment) {
     Map<String, String> selector = deployment.getSpec().getSelector().getMatchLabels();
     String namespace = deployment.getMetadata().getNamespace();

@@ -2,6 +2,7 @@ package io.simianviz.operator.chaos;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ChaosExperiment;
 import io.simianviz.api.v1alpha1.ChaosExperimentStatus;
@@ -200,7 +201,12 @@ final class ExperimentStep {
     Instance first = strike.victims().getFirst();
     String region = first.region();
     String zone = spec.getKind() == ChaosKind.GORILLA ? first.zone() : null;
-    RestoreRecord wanted = plan(experiment, settings.mode(), instances.area(region, zone));
+    RestoreRecord wanted =
+        plan(
+            experiment,
+            settings.mode(),
+            instances.area(region, zone),
+            instances.areaPods(region, zone));
     if (!wanted.equals(status.getRestore())) {
       status.setRestore(wanted); // written before the outage: the next reconcile makes it
       status.setTarget(label);
@@ -210,12 +216,7 @@ final class ExperimentStep {
     if (settings.mode() == OutageMode.STOP) {
       outages.stop(namespace, wanted, experiment.getMetadata().getName());
     } else {
-      outages.isolate(
-          experiment,
-          wanted.getNetworkPolicy(),
-          architecture.getMetadata().getName(),
-          region,
-          zone);
+      outages.isolate(experiment, wanted, architecture.getMetadata().getName(), region, zone);
     }
     machine.injected(millis, label, victims);
     actions.record(
@@ -273,7 +274,7 @@ final class ExperimentStep {
 
   /** What must be restored: the area's Deployments at the counts the architecture gives them. */
   private static RestoreRecord plan(
-      ChaosExperiment experiment, OutageMode mode, List<Deployment> area) {
+      ChaosExperiment experiment, OutageMode mode, List<Deployment> area, List<String> pods) {
     RestoreRecord record = new RestoreRecord();
     if (mode == OutageMode.STOP) {
       record.setDeployments(
@@ -286,6 +287,7 @@ final class ExperimentStep {
               .toList());
     } else {
       record.setNetworkPolicy(experiment.getMetadata().getName() + "-isolate");
+      record.setIsolatedPods(pods);
     }
     return record;
   }
@@ -303,6 +305,9 @@ final class ExperimentStep {
     }
     if (record.getNetworkPolicy() != null) {
       parts.add("NetworkPolicy " + record.getNetworkPolicy());
+    }
+    if (!record.getIsolatedPods().isEmpty()) {
+      parts.add(record.getIsolatedPods().size() + " pods labelled " + ManifestLabels.ISOLATED);
     }
     return String.join("; ", parts);
   }

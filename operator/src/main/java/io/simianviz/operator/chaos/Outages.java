@@ -25,15 +25,21 @@ import org.jboss.logging.Logger;
  * that finds a record in the status can simply do it again: scale to 0 what is recorded, create the
  * recorded policy, scale back to the recorded counts, delete the recorded policy.
  *
- * <p>Deployments are changed by JSON merge patch (replicas and the {@link ChaosHold} annotation in
- * one write), which needs {@code patch} only; nothing is read first (no {@code get} verb): a
- * missing Deployment is a 404, an existing policy a 409.
+ * <p>Deployments are changed by patch (replicas and the {@link ChaosHold} annotation in one write),
+ * which needs {@code patch} only; nothing is read first (no {@code get} verb): a missing Deployment
+ * is a 404, an existing policy a 409. The hold is set by a JSON merge patch and removed by a JSON
+ * Patch ({@code remove}): a merge patch's {@code null} removes a key on a real API server, but the
+ * fabric8 mock server the tests run against keeps the key with a null value, and a JSON Patch means
+ * the same on both.
  */
 final class Outages {
   /** Label on the isolating NetworkPolicy naming its experiment. */
   static final String EXPERIMENT_LABEL = "simianviz.io/chaos-experiment";
 
   private static final Logger LOG = Logger.getLogger(Outages.class);
+
+  /** What the API server answers to a JSON Patch that does not apply. */
+  private static final int HTTP_UNPROCESSABLE_ENTITY = 422;
 
   private final KubernetesClient client;
 
@@ -44,13 +50,31 @@ final class Outages {
   /** Scales the recorded Deployments to 0 and marks them held by the experiment. */
   void stop(String namespace, RestoreRecord record, String experiment) {
     for (DeploymentReplicas d : record.getDeployments()) {
-      patch(namespace, d.getName(), 0, "\"" + experiment + "\"");
+      hold(namespace, d.getName(), experiment);
     }
   }
 
-  /** Creates the isolating policy: the area's pods, no ingress, no egress. */
+  /**
+   * Labels the recorded pods {@value ManifestLabels#ISOLATED}, which takes them out of every
+   * segmentation allow policy, and creates the isolating policy: the area's pods, no ingress, no
+   * egress (what cuts them off when segmentation is off, and a pod started during the outage).
+   */
   void isolate(
-      ChaosExperiment experiment, String policy, String architecture, String region, String zone) {
+      ChaosExperiment experiment,
+      RestoreRecord record,
+      String architecture,
+      String region,
+      String zone) {
+    String namespace = experiment.getMetadata().getNamespace();
+    String value = ResourceNames.labelValue(experiment.getMetadata().getName());
+    for (String pod : record.getIsolatedPods()) {
+      patchPod(
+          namespace,
+          pod,
+          PatchType.JSON_MERGE,
+          "{\"metadata\":{\"labels\":{\"%s\":\"%s\"}}}".formatted(ManifestLabels.ISOLATED, value));
+    }
+    String policy = record.getNetworkPolicy();
     try {
       client.resource(isolatingPolicy(experiment, policy, architecture, region, zone)).create();
     } catch (KubernetesClientException e) {
@@ -64,7 +88,22 @@ final class Outages {
   /** Undoes what the record says; a Deployment or policy already gone is fine. */
   void restore(String namespace, RestoreRecord record) {
     for (DeploymentReplicas d : record.getDeployments()) {
-      patch(namespace, d.getName(), d.getReplicas(), "null");
+      release(namespace, d.getName(), d.getReplicas());
+    }
+    for (String pod : record.getIsolatedPods()) {
+      try {
+        patchPod(
+            namespace,
+            pod,
+            PatchType.JSON,
+            "[{\"op\":\"remove\",\"path\":\"/metadata/labels/%s\"}]"
+                .formatted(pointer(ManifestLabels.ISOLATED)));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_UNPROCESSABLE_ENTITY) {
+          throw e;
+        }
+        // the label is gone already: a restore done again after a restart
+      }
     }
     if (record.getNetworkPolicy() != null) {
       client
@@ -82,22 +121,68 @@ final class Outages {
     client.pods().inNamespace(namespace).withName(pod).delete();
   }
 
-  private void patch(String namespace, String deployment, int replicas, String hold) {
+  /** Replicas 0 and the hold, in one JSON merge patch. */
+  private void hold(String namespace, String deployment, String experiment) {
     String json =
-        "{\"metadata\":{\"annotations\":{\"%s\":%s}},\"spec\":{\"replicas\":%d}}"
-            .formatted(ChaosHold.ANNOTATION, hold, replicas);
+        "{\"metadata\":{\"annotations\":{\"%s\":\"%s\"}},\"spec\":{\"replicas\":0}}"
+            .formatted(ChaosHold.ANNOTATION, experiment);
+    patch(namespace, deployment, PatchType.JSON_MERGE, json);
+  }
+
+  /**
+   * The recorded replicas back and the hold removed, in one JSON Patch. A restore done twice (a
+   * restart after the restore but before the record was cleared) finds no hold to remove, which a
+   * JSON Patch refuses (422): then the hold is gone already and only the replicas are set.
+   */
+  private void release(String namespace, String deployment, int replicas) {
+    String json =
+        ("[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":%d},"
+                + "{\"op\":\"remove\",\"path\":\"/metadata/annotations/%s\"}]")
+            .formatted(replicas, pointer(ChaosHold.ANNOTATION));
+    try {
+      patch(namespace, deployment, PatchType.JSON, json);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HTTP_UNPROCESSABLE_ENTITY) {
+        throw e;
+      }
+      patch(
+          namespace,
+          deployment,
+          PatchType.JSON_MERGE,
+          "{\"spec\":{\"replicas\":%d}}".formatted(replicas));
+    }
+  }
+
+  /** A pod gone (deleted, replaced) is fine: its replacement never had the label. */
+  private void patchPod(String namespace, String pod, PatchType type, String patch) {
+    try {
+      client.pods().inNamespace(namespace).withName(pod).patch(PatchContext.of(type), patch);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+        throw e;
+      }
+      LOG.infof("Pod %s/%s not found: not patched with %s", namespace, pod, patch);
+    }
+  }
+
+  /** A map key as one JSON Pointer segment (RFC 6901). */
+  private static String pointer(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  private void patch(String namespace, String deployment, PatchType type, String patch) {
     try {
       client
           .apps()
           .deployments()
           .inNamespace(namespace)
           .withName(deployment)
-          .patch(PatchContext.of(PatchType.JSON_MERGE), json);
+          .patch(PatchContext.of(type), patch);
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
         throw e;
       }
-      LOG.infof("Deployment %s/%s not found: not scaled to %d", namespace, deployment, replicas);
+      LOG.infof("Deployment %s/%s not found: not patched with %s", namespace, deployment, patch);
       // the architecture no longer has it (a tier removed mid-outage): nothing to hold or restore
     }
   }

@@ -48,7 +48,7 @@ class ChartRbacTest {
     assertThat(verbs(Architecture.GROUP, HasMetadata.getPlural(Architecture.class) + "/status"))
         .containsExactly("patch");
     assertThat(verbs("", HasMetadata.getPlural(Pod.class)))
-        .containsExactlyInAnyOrder("list", "watch", "delete");
+        .containsExactlyInAnyOrder("list", "watch", "patch", "delete");
     assertThat(verbs("", "events")).containsExactly("create");
   }
 
