@@ -17,8 +17,10 @@ import io.simianviz.api.manifest.ArchitectureManifests;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ChaosExperiment;
 import io.simianviz.api.v1alpha1.ChaosExperimentStatus;
+import io.simianviz.api.validation.ChaosExperimentValidator;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.Problem;
 import io.simianviz.operator.OperatorConfig;
 import io.simianviz.operator.traffic.TrafficStatsClient;
 import java.time.Clock;
@@ -102,6 +104,19 @@ public class ChaosExperimentReconciler
     ChaosExperimentStatus status = ExperimentRuns.copy(experiment.getStatus(), serialization);
     Architecture architecture = context.getSecondaryResource(Architecture.class).orElse(null);
     Instant now = clock.instant();
+    List<Problem> problems = ChaosExperimentValidator.validate(experiment.getSpec()).errors();
+    if (!problems.isEmpty()) {
+      step(context)
+          .invalid(
+              experiment,
+              architecture,
+              status,
+              problems.stream().map(Problem::toString).collect(Collectors.joining("; ")),
+              now);
+      return ExperimentRuns.patch(experiment, status, serialization)
+          .map(UpdateControl::patchStatus)
+          .orElseGet(UpdateControl::noUpdate);
+    }
     Optional<Duration> next = ExperimentRuns.due(experiment, status, architecture, now);
     if (next.isEmpty()) {
       TrafficReading reading =
@@ -112,7 +127,7 @@ public class ChaosExperimentReconciler
       next =
           step(context)
               .run(experiment, status, architecture, instances(architecture), reading, now)
-              .or(() -> ExperimentRuns.nextRun(experiment, status));
+              .or(() -> ExperimentRuns.nextRun(experiment, status, now));
     }
     UpdateControl<ChaosExperiment> control =
         ExperimentRuns.patch(experiment, status, serialization)

@@ -38,6 +38,11 @@ final class ExperimentRuns {
       ChaosExperimentStatus status,
       Architecture architecture,
       Instant now) {
+    if (status.getPhase() == ExperimentPhase.Refused
+        && !Objects.equals(
+            experiment.getMetadata().getGeneration(), status.getObservedGeneration())) {
+      reset(status); // refused, then edited: the new spec gets its run
+    }
     boolean started = status.getPhase() != null && status.getPhase() != ExperimentPhase.Pending;
     String reference = experiment.getSpec().getArchitectureRef();
     if (!started && (reference == null || reference.isBlank())) {
@@ -60,7 +65,8 @@ final class ExperimentRuns {
     if (!started) {
       Instant first = after(schedule.get(), created(experiment));
       if (now.isBefore(first)) {
-        return pending(status, "first run at " + first + " (schedule " + schedule.get() + ")");
+        pending(status, "first run at " + first + " (schedule " + schedule.get() + ")");
+        return Optional.of(Duration.between(now, first));
       }
       return Optional.empty();
     }
@@ -75,7 +81,8 @@ final class ExperimentRuns {
   }
 
   /** After a run ended: when the schedule's next run is due, if there is a schedule. */
-  static Optional<Duration> nextRun(ChaosExperiment experiment, ChaosExperimentStatus status) {
+  static Optional<Duration> nextRun(
+      ChaosExperiment experiment, ChaosExperimentStatus status, Instant now) {
     if (status.getPhase() == null
         || !status.getPhase().isFinal()
         || status.getFinishedAt() == null) {
@@ -83,7 +90,7 @@ final class ExperimentRuns {
     }
     return schedule(experiment)
         .map(s -> after(s, Instant.parse(status.getFinishedAt())))
-        .map(next -> Duration.between(Instant.now(), next))
+        .map(next -> Duration.between(now, next))
         .map(d -> d.isNegative() ? Duration.ZERO : d);
   }
 

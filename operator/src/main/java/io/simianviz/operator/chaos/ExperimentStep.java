@@ -81,11 +81,7 @@ final class ExperimentStep {
     try {
       settings = ExperimentSettings.of(experiment.getSpec());
     } catch (IllegalArgumentException e) {
-      ExperimentMachine machine =
-          new ExperimentMachine(ExperimentSettings.of(new ChaosExperimentSpec()), status);
-      if (!status.getPhase().isFinal()) {
-        refuse(experiment, architecture, machine, now, target(experiment), e.getMessage());
-      }
+      invalid(experiment, architecture, status, e.getMessage(), now);
       return Optional.empty();
     }
     ExperimentMachine machine = new ExperimentMachine(settings, status);
@@ -113,6 +109,31 @@ final class ExperimentStep {
           on(experiment, architecture));
     }
     return status.getPhase().isFinal() ? Optional.empty() : next;
+  }
+
+  /**
+   * The spec is one the validator refuses (admission cannot check everything: a schedule's ranges,
+   * a duration rounding to 0): the experiment is refused with the validator's message, and an
+   * outage in effect is undone first. Once refused with that message, nothing more happens until
+   * the spec changes.
+   */
+  void invalid(
+      ChaosExperiment experiment,
+      Architecture architecture,
+      ChaosExperimentStatus status,
+      String problems,
+      Instant now) {
+    String message = "invalid spec: " + problems;
+    if (status.getPhase() == ExperimentPhase.Refused && message.equals(status.getMessage())) {
+      return;
+    }
+    if (status.getRestore() != null) {
+      outages.restore(experiment.getMetadata().getNamespace(), status.getRestore());
+      status.setRestore(null);
+    }
+    ExperimentMachine machine =
+        new ExperimentMachine(ExperimentSettings.of(new ChaosExperimentSpec()), status);
+    refuse(experiment, architecture, machine, now, target(experiment), message);
   }
 
   /**
