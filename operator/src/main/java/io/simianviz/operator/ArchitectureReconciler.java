@@ -29,6 +29,7 @@ import io.simianviz.operator.segmentation.ProbeRoundSource;
 import io.simianviz.operator.segmentation.ProbeRunner;
 import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
+import io.simianviz.operator.status.ChaosActivity;
 import io.simianviz.operator.traffic.SourceReading;
 import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
@@ -163,6 +164,12 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         status,
         generation(architecture),
         context.getSecondaryResource(ProbeRound.class),
+        clock.instant());
+    ChaosActivity.update(
+        status,
+        generation(architecture),
+        context.getSecondaryResources(Deployment.class),
+        pods.of(architecture),
         clock.instant());
     Optional<Duration> nextStrike =
         monkey.run(

@@ -3,8 +3,10 @@ package io.simianviz.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,10 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.ChaosExperiment;
 import io.simianviz.api.v1alpha1.ChaosExperimentStatus;
 import io.simianviz.api.v1alpha1.DeploymentReplicas;
 import io.simianviz.api.v1alpha1.RestoreRecord;
+import io.simianviz.api.validation.ChaosExperimentValidator;
 import io.simianviz.model.chaos.ChaosKind;
 import io.simianviz.model.chaos.ExperimentPhase;
 import io.simianviz.model.chaos.ExperimentProgress;
@@ -26,6 +30,8 @@ import io.simianviz.model.chaos.Verdict;
 import io.simianviz.model.spec.ChaosGuards;
 import io.simianviz.model.spec.SteadyStateSpec;
 import io.simianviz.operator.desired.ChaosHold;
+import io.simianviz.operator.status.ChaosActivity;
+import io.simianviz.operator.status.Conditions;
 import io.simianviz.operator.traffic.StatsServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -89,6 +95,11 @@ class ChaosExperimentTest {
         .containsExactlyInAnyOrderElementsOf(before.keySet());
     await().atMost(WAIT).until(() -> replicas(zoneA()).values().stream().allMatch(r -> r == 0));
     assertThat(zoneA().stream().allMatch(ChaosHold::isHeld)).isTrue();
+    Condition active = awaitChaosActive("True");
+    assertThat(active.getReason()).isEqualTo("OutageInEffect");
+    assertThat(active.getMessage())
+        .isEqualTo("ChaosExperiment stop-a holds " + before.size() + " Deployment(s) at 0");
+    assertThat(active.getObservedGeneration()).isEqualTo(lamp.getMetadata().getGeneration());
 
     ChaosExperimentStatus done = awaitPhase(gorilla, ExperimentPhase.Completed);
     assertThat(done.getVerdict()).isEqualTo(Verdict.Pass);
@@ -98,6 +109,7 @@ class ChaosExperimentTest {
         .containsExactly("before", "during", "after");
     await().atMost(WAIT).until(() -> replicas(zoneA()).equals(before));
     assertThat(zoneA().stream().noneMatch(ChaosHold::isHeld)).isTrue();
+    assertThat(awaitChaosActive("False").getReason()).isEqualTo("NoOutage");
     assertThat(reasons()).contains("ChaosOutage", "ChaosRestore", "ChaosPass");
   }
 
@@ -141,11 +153,24 @@ class ChaosExperimentTest {
   }
 
   @Test
-  void isolateCreatesItsPolicyAndDeletesIt() {
+  void isolateLabelsTheZonesPodsCreatesItsPolicyAndUndoesBoth() {
+    List<String> zoneAPods =
+        pods(
+            p ->
+                "zoneA".equals(p.getMetadata().getLabels().get(ManifestLabels.ZONE))
+                    && !"www".equals(p.getMetadata().getLabels().get(ManifestLabels.TIER)));
+    assertThat(zoneAPods).isNotEmpty();
     ChaosExperiment gorilla =
         client.resource(gorilla("isolate-a", OutageMode.ISOLATE, "2s")).create();
 
-    awaitPhase(gorilla, ExperimentPhase.During);
+    ChaosExperimentStatus during = awaitPhase(gorilla, ExperimentPhase.During);
+    assertThat(during.getRestore().getIsolatedPods())
+        .containsExactlyInAnyOrderElementsOf(zoneAPods);
+    assertThat(
+            pods(p -> "isolate-a".equals(p.getMetadata().getLabels().get(ManifestLabels.ISOLATED))))
+        .containsExactlyInAnyOrderElementsOf(zoneAPods);
+    assertThat(awaitChaosActive("True").getMessage())
+        .isEqualTo("ChaosExperiment isolate-a isolates " + zoneAPods.size() + " pod(s)");
     NetworkPolicy policy =
         await()
             .atMost(WAIT)
@@ -161,6 +186,9 @@ class ChaosExperimentTest {
 
     awaitPhase(gorilla, ExperimentPhase.Completed);
     assertThat(cluster.get(NetworkPolicy.class, namespace, "isolate-a-isolate")).isNull();
+    assertThat(pods(p -> p.getMetadata().getLabels().containsKey(ManifestLabels.ISOLATED)))
+        .isEmpty();
+    awaitChaosActive("False");
   }
 
   @Test
@@ -203,6 +231,24 @@ class ChaosExperimentTest {
     Event event = awaitEvent("ChaosRefused", "ChaosExperiment");
     assertThat(event.getType()).isEqualTo("Warning");
     assertThat(event.getMessage()).contains("no zone zoneX");
+  }
+
+  @Test
+  void aScheduleTheValidatorRefusesIsRefusedWithItsMessage() {
+    Map<String, Integer> before = replicas(zoneA());
+    ChaosExperiment gorilla = gorilla("bad-schedule", OutageMode.STOP, "2s");
+    gorilla.getSpec().setSchedule("0 24 * * *"); // admission's pattern lets it through
+    gorilla = client.resource(gorilla).create();
+
+    ChaosExperimentStatus refused = awaitPhase(gorilla, ExperimentPhase.Refused);
+    String problem =
+        ChaosExperimentValidator.validate(gorilla.getSpec()).errors().getFirst().toString();
+    assertThat(problem).startsWith("spec.schedule: ");
+    assertThat(refused.getMessage()).isEqualTo("invalid spec: " + problem);
+    Event event = awaitEvent("ChaosRefused", "ChaosExperiment");
+    assertThat(event.getType()).isEqualTo("Warning");
+    assertThat(event.getMessage()).contains(problem);
+    assertThat(replicas(zoneA())).isEqualTo(before);
   }
 
   @Test
@@ -285,6 +331,26 @@ class ChaosExperimentTest {
               return now == null ? null : now.getStatus();
             },
             reached::test);
+  }
+
+  private List<String> pods(Predicate<Pod> which) {
+    return client.pods().inNamespace(namespace).list().getItems().stream()
+        .filter(which)
+        .map(p -> p.getMetadata().getName())
+        .toList();
+  }
+
+  private Condition awaitChaosActive(String status) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              ArchitectureStatus s = client.resource(lamp).get().getStatus();
+              return s == null
+                  ? null
+                  : Conditions.find(s.getConditions(), ChaosActivity.CONDITION).orElse(null);
+            },
+            c -> c != null && status.equals(c.getStatus()));
   }
 
   private List<String> reasons() {
