@@ -65,8 +65,8 @@ class ArchitectureE2E {
   /**
    * The first test starts k3s with both images imported, installs the chart (its CRDs with it) and
    * applies examples/lamp.yaml; the others find them. Where that cannot run, each test is skipped
-   * saying what is missing (an assumption in a test, not in a {@code @BeforeAll}, so that the
-   * build reports the tests as skipped rather than none at all).
+   * saying what is missing (an assumption in a test, not in a {@code @BeforeAll}, so that the build
+   * reports the tests as skipped rather than none at all).
    */
   private static void startCluster() throws IOException, InterruptedException {
     ClusterPreconditions.assumeAll(OPERATOR_IMAGE, NANOSERVICE_IMAGE);
