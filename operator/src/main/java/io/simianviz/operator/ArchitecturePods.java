@@ -12,6 +12,8 @@ import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.TierPackage;
 import io.simianviz.operator.desired.DesiredObjects;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -21,7 +23,8 @@ import java.util.Set;
  * label (the Architecture's name, a DNS label, which is checked before any pod exists).
  *
  * <p>Pod events trigger no reconcile: pods change often, and what the status shows of them comes
- * through the pollers, whose changed results do.
+ * through the pollers, whose changed results do. The one exception is a chaos isolate outage
+ * labelling or unlabelling a pod, which the ChaosActive condition shows.
  */
 final class ArchitecturePods {
   /** The value of the package label on traffic source pods. */
@@ -37,7 +40,9 @@ final class ArchitecturePods {
             .withLabelSelector(DesiredObjects.MANAGED_SELECTOR)
             .withNamespacesInheritedFromController()
             .withSecondaryToPrimaryMapper(ArchitecturePods::architectureOf)
-            .withGenericFilter(pod -> false)
+            .withOnAddFilter(pod -> false)
+            .withOnDeleteFilter((pod, unknownState) -> false)
+            .withOnUpdateFilter(ArchitecturePods::isolationChanged)
             .build();
     informer = new InformerEventSource<>(configuration, context);
     // Synced before the pollers start, which read it from their first run on.
@@ -58,6 +63,15 @@ final class ArchitecturePods {
     return of(architecture).stream()
         .filter(p -> SOURCE_PACKAGE.equals(p.getMetadata().getLabels().get(ManifestLabels.PACKAGE)))
         .toList();
+  }
+
+  private static boolean isolationChanged(Pod now, Pod before) {
+    return !Objects.equals(isolation(now), isolation(before));
+  }
+
+  private static String isolation(Pod pod) {
+    Map<String, String> labels = pod.getMetadata().getLabels();
+    return labels == null ? null : labels.get(ManifestLabels.ISOLATED);
   }
 
   private static Set<ResourceID> architectureOf(Pod pod) {

@@ -16,6 +16,9 @@ import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TrafficSummary;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
+import io.simianviz.operator.chaos.ArchitectureInstances;
+import io.simianviz.operator.chaos.ArchitectureMonkey;
+import io.simianviz.operator.desired.ChaosHold;
 import io.simianviz.operator.desired.DeploymentsDependent;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
@@ -26,11 +29,13 @@ import io.simianviz.operator.segmentation.ProbeRoundSource;
 import io.simianviz.operator.segmentation.ProbeRunner;
 import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
+import io.simianviz.operator.status.ChaosActivity;
 import io.simianviz.operator.traffic.SourceReading;
 import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
 import io.simianviz.operator.ui.LiveViews;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +54,10 @@ import java.util.stream.Collectors;
  * <p>Nothing here waits on a pod: the traffic figures and the segmentation probe results are
  * fetched by event sources on threads of their own ({@link TrafficPoller}, {@link
  * ProbeRoundSource}), whose changed results trigger a reconcile; the reconcile reads their latest.
+ *
+ * <p>The periodic chaos monkey ({@link ArchitectureMonkey}) strikes from here, when due, and the
+ * reconcile is rescheduled for its next strike. Deployments a chaos experiment holds at 0 ({@link
+ * ChaosHold}) are left there.
  */
 @ControllerConfiguration(name = ArchitectureReconciler.NAME)
 @Workflow(
@@ -65,24 +74,33 @@ import java.util.stream.Collectors;
 public class ArchitectureReconciler implements Reconciler<Architecture> {
   public static final String NAME = "architecture";
 
+  /** How often an architecture with Deployments held by a chaos outage is looked at again. */
+  private static final Duration HOLD_RECHECK = Duration.ofSeconds(2);
+
   private final OperatorConfig config;
   private final TrafficSources trafficSources;
   private final ProbeRunner probeRunner;
   private final StatusPatch statusPatch;
+  private final ArchitectureMonkey monkey;
   private final Clock clock;
   private final LiveViews liveViews;
+
+  /** Set once by {@link #prepareEventSources}, before the first reconcile. */
+  private ArchitecturePods pods;
 
   public ArchitectureReconciler(
       OperatorConfig config,
       TrafficSources trafficSources,
       ProbeRunner probeRunner,
       StatusPatch statusPatch,
+      ArchitectureMonkey monkey,
       Clock clock,
       LiveViews liveViews) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.probeRunner = probeRunner;
     this.statusPatch = statusPatch;
+    this.monkey = monkey;
     this.clock = clock;
     this.liveViews = liveViews;
   }
@@ -91,7 +109,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   @Override
   public List<EventSource<?, Architecture>> prepareEventSources(
       EventSourceContext<Architecture> context) {
-    ArchitecturePods pods = new ArchitecturePods(context);
+    pods = new ArchitecturePods(context);
     TrafficPoller traffic =
         new TrafficPoller(context, trafficSources, pods::trafficSources, config.trafficInterval());
     // The live view (/ui/) reads the same caches, on a thread of its own.
@@ -126,7 +144,10 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
           .orElseGet(UpdateControl::noUpdate);
     }
 
-    desired.attachTo(context);
+    // A chaos outage in effect keeps its Deployments at 0; the status still shows what the spec
+    // asks for, so the outage is visible as tiers not ready.
+    ChaosHold hold = ChaosHold.of(context.getSecondaryResources(Deployment.class));
+    desired.holding(hold).attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     Map<String, Deployment> actual =
@@ -152,10 +173,31 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         generation(architecture),
         context.getSecondaryResource(ProbeRound.class),
         clock.instant());
-    return statusPatch
-        .of(architecture, status, serialization)
-        .map(UpdateControl::patchStatus)
-        .orElseGet(UpdateControl::noUpdate);
+    ChaosActivity.update(
+        status,
+        generation(architecture),
+        context.getSecondaryResources(Deployment.class),
+        pods.of(architecture),
+        clock.instant());
+    Optional<Duration> nextStrike =
+        monkey.run(
+            architecture,
+            ArchitectureInstances.of(desired.ofType(Deployment.class), pods.of(architecture)),
+            status,
+            context.getClient());
+    UpdateControl<Architecture> control =
+        statusPatch
+            .of(architecture, status, serialization)
+            .map(UpdateControl::patchStatus)
+            .orElseGet(UpdateControl::noUpdate);
+    // The monkey's next strike; while an outage holds Deployments, a look every few seconds too:
+    // a hold read just before its restore wrote 0 once, and JOSDK does not reconcile on the
+    // dependents' own writes, so this is what scales them back. Otherwise JOSDK's schedule stands.
+    if (!hold.isEmpty()) {
+      nextStrike =
+          Optional.of(nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
+    }
+    return nextStrike.map(control::rescheduleAfter).orElse(control);
   }
 
   /**

@@ -37,6 +37,13 @@ public interface OperatorConfig {
   @WithDefault("30s")
   Duration trafficInterval();
 
+  /**
+   * How often a running ChaosExperiment's traffic sources are read (its settled counters), off the
+   * reconcile thread; the experiment is reconciled as often.
+   */
+  @WithDefault("1s")
+  Duration experimentInterval();
+
   /** Connect and read timeout of one /stats request. */
   @WithDefault("2s")
   Duration statsTimeout();

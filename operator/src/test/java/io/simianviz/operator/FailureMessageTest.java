@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.AggregatedOperatorException;
+import io.javaoperatorsdk.operator.OperatorException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,17 @@ class FailureMessageTest {
                 new AggregatedOperatorException(
                     "Exception(s) during workflow execution.", failures)))
         .isEqualTo("deployments: etcd is unavailable; services: IllegalStateException");
+  }
+
+  @Test
+  void anAggregateWrappedInAnOperatorExceptionIsReadTheSameWay() {
+    AggregatedOperatorException aggregate =
+        new AggregatedOperatorException(
+            "Exception(s) during workflow execution.",
+            Map.of("deployments", new KubernetesClientException("forbidden")));
+
+    assertThat(FailureMessage.of(new OperatorException(aggregate)))
+        .isEqualTo("deployments: forbidden");
   }
 
   @Test

@@ -78,8 +78,9 @@ class OperatorImageIT {
 
     api = LoopbackApiServer.start();
     client = api.client();
-    // The operator checks at start that the CRD is installed.
+    // The operator checks at start that its CRDs are installed.
     api.installCrd(Path.of("..", "crds", "architectures.simianviz.io-v1.yml"));
+    api.installCrd(Path.of("..", "crds", "chaosexperiments.simianviz.io-v1.yml"));
     int httpPort = freeLoopbackPort();
     long started = System.nanoTime();
     container =

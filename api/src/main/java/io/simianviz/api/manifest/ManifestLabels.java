@@ -19,6 +19,13 @@ public final class ManifestLabels {
   public static final String REGION = "simianviz.io/region";
   public static final String ZONE = "simianviz.io/zone";
 
+  /**
+   * Label a chaos experiment's {@code isolate} outage puts on the pods it cuts off (its value names
+   * the experiment); the segmentation allow policies select no pod that carries it, neither as a
+   * target nor as a peer, so such a pod is left to the deny-all policy.
+   */
+  public static final String ISOLATED = "simianviz.io/isolated";
+
   /** Annotation with the tier's name as written in the spec (cassSubscriber). */
   public static final String TIER_NAME_ANNOTATION = "simianviz.io/tier-name";
 

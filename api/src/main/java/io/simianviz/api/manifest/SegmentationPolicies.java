@@ -26,6 +26,10 @@ import java.util.Map;
  * admin port from the operator's namespace (and the scrape namespaces, for /metrics), and egress to
  * kube-dns (UDP and TCP 53), to the service port of the pods of its dependencies (through elbs)
  * and, when tracing is on, to the Zipkin port.
+ *
+ * <p>No allow policy selects a pod labelled {@value ManifestLabels#ISOLATED}, as its target or as a
+ * peer: NetworkPolicies add up, so a chaos experiment's {@code isolate} outage cuts a zone off by
+ * labelling its pods, which leaves them to {@code deny-all} alone.
  */
 final class SegmentationPolicies {
   private static final String KUBE_SYSTEM = "kube-system";
@@ -126,9 +130,7 @@ final class SegmentationPolicies {
         .withLabels(labels.tier(tier, graph.pkg(tier).spigoName()))
         .endMetadata()
         .withNewSpec()
-        .withNewPodSelector()
-        .withMatchLabels(labels.tierSelector(tier))
-        .endPodSelector()
+        .withPodSelector(notIsolated(labels.tierSelector(tier)))
         .withPolicyTypes("Ingress", "Egress")
         .withIngress(ingress)
         .withEgress(egress)
@@ -137,8 +139,17 @@ final class SegmentationPolicies {
   }
 
   private static NetworkPolicyPeer pods(Map<String, String> matchLabels) {
-    return new NetworkPolicyPeerBuilder()
-        .withPodSelector(new LabelSelectorBuilder().withMatchLabels(matchLabels).build())
+    return new NetworkPolicyPeerBuilder().withPodSelector(notIsolated(matchLabels)).build();
+  }
+
+  /** The pods with these labels that no chaos outage isolates. */
+  private static LabelSelector notIsolated(Map<String, String> matchLabels) {
+    return new LabelSelectorBuilder()
+        .withMatchLabels(matchLabels)
+        .addNewMatchExpression()
+        .withKey(ManifestLabels.ISOLATED)
+        .withOperator("DoesNotExist")
+        .endMatchExpression()
         .build();
   }
 

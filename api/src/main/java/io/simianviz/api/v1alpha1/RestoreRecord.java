@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * What an outage changed on the cluster, recorded in the experiment's status before the change is
  * made: a {@code stop} scales Deployments to 0 (their replica counts are kept here), an {@code
- * isolate} creates a NetworkPolicy (its name is kept here). An operator restarted mid-experiment
- * reads it back and restores.
+ * isolate} labels the area's pods and creates a NetworkPolicy (their names are kept here). An
+ * operator restarted mid-experiment reads it back and restores.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RestoreRecord {
@@ -22,6 +22,11 @@ public class RestoreRecord {
       "Name of the NetworkPolicy an isolate outage created, in the experiment's namespace; deleted"
           + " to restore.")
   private String networkPolicy;
+
+  @JsonPropertyDescription(
+      "Pods an isolate outage labelled simianviz.io/isolated, so that the architecture's"
+          + " segmentation allow policies leave them out; the label is removed to restore.")
+  private List<String> isolatedPods = new ArrayList<>();
 
   public List<DeploymentReplicas> getDeployments() {
     return deployments;
@@ -39,15 +44,24 @@ public class RestoreRecord {
     this.networkPolicy = networkPolicy;
   }
 
+  public List<String> getIsolatedPods() {
+    return isolatedPods;
+  }
+
+  public void setIsolatedPods(List<String> isolatedPods) {
+    this.isolatedPods = isolatedPods == null ? new ArrayList<>() : new ArrayList<>(isolatedPods);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof RestoreRecord r
         && deployments.equals(r.deployments)
-        && Objects.equals(networkPolicy, r.networkPolicy);
+        && Objects.equals(networkPolicy, r.networkPolicy)
+        && isolatedPods.equals(r.isolatedPods);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(deployments, networkPolicy);
+    return Objects.hash(deployments, networkPolicy, isolatedPods);
   }
 }

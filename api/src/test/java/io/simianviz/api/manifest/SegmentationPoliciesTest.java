@@ -6,6 +6,7 @@ import static io.simianviz.api.manifest.ArchitectureManifestsTest.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.spec.TierSpec;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -76,6 +78,35 @@ class SegmentationPoliciesTest {
     }
     assertThat(new TreeMap<>(allowedCallers(arch))).isEqualTo(expectedCallers);
     assertThat(new TreeMap<>(allowedTargets(arch))).isEqualTo(expectedTargets);
+  }
+
+  /**
+   * A pod a chaos isolate outage labelled is neither selected by an allow policy nor admitted as a
+   * peer by one, so deny-all alone covers it; deny-all still selects it.
+   */
+  @Test
+  void noAllowPolicySelectsOrAdmitsAnIsolatedPod() throws IOException {
+    List<NetworkPolicy> policies = policies(example("netflixoss.yaml"));
+    LabelSelectorRequirement notIsolated =
+        new LabelSelectorRequirement(ManifestLabels.ISOLATED, "DoesNotExist", List.of());
+    assertThat(policies.getFirst().getSpec().getPodSelector().getMatchExpressions()).isEmpty();
+    for (NetworkPolicy p : policies.subList(1, policies.size())) {
+      assertThat(p.getSpec().getPodSelector().getMatchExpressions()).containsExactly(notIsolated);
+      List<NetworkPolicyPeer> podPeers = new ArrayList<>();
+      p.getSpec().getIngress().stream()
+          .filter(rule -> rule.getFrom() != null)
+          .forEach(rule -> podPeers.addAll(rule.getFrom()));
+      p.getSpec().getEgress().stream()
+          .filter(rule -> rule.getTo() != null)
+          .forEach(rule -> podPeers.addAll(rule.getTo()));
+      podPeers.removeIf(peer -> peer.getNamespaceSelector() != null);
+      assertThat(podPeers).isNotEmpty();
+      assertThat(podPeers)
+          .allSatisfy(
+              peer ->
+                  assertThat(peer.getPodSelector().getMatchExpressions())
+                      .containsExactly(notIsolated));
+    }
   }
 
   @Test

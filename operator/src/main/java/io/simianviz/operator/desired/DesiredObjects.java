@@ -54,6 +54,17 @@ public final class DesiredObjects {
     return new DesiredObjects(List.copyOf(objects));
   }
 
+  /**
+   * These objects, with the Deployments a chaos outage holds at 0 replicas (see {@link ChaosHold})
+   * kept there, so the workflow does not scale them back up mid-experiment.
+   */
+  public DesiredObjects holding(ChaosHold hold) {
+    if (hold.isEmpty()) {
+      return this;
+    }
+    return new DesiredObjects(objects.stream().map(hold::apply).toList());
+  }
+
   /** Makes these objects the ones the dependents of this reconcile apply. */
   public void attachTo(Context<Architecture> context) {
     context.managedWorkflowAndDependentResourceContext().put(CONTEXT_KEY, this);

@@ -12,6 +12,7 @@ import io.simianviz.api.segmentation.SegmentationPlan;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.Defaults;
 import io.simianviz.operator.OperatorConfig;
+import io.simianviz.operator.status.ChaosActivity;
 import io.simianviz.operator.status.Conditions;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +36,10 @@ import org.jboss.logging.Logger;
  * something new triggers a reconcile, one that repeats the last does not.
  *
  * <p>A round is due once the status the reconcile wrote says the tiers of the current spec
- * generation are Ready, once per generation and again every {@code segmentationInterval}. Unlike a
- * fixed-period poller it looks on every change of the Architecture, the status writes included, so
- * the first round starts as soon as the tiers are ready.
+ * generation are Ready (and no chaos outage is in effect), once per generation and again every
+ * {@code segmentationInterval}. Unlike a fixed-period poller it looks on every change of the
+ * Architecture, the status writes included, so the first round starts as soon as the tiers are
+ * ready.
  */
 public class ProbeRoundSource
     extends ExternalResourceCachingEventSource<ProbeRound, Architecture, String>
@@ -169,11 +171,15 @@ public class ProbeRoundSource
             key(ResourceID.fromResource(architecture)), generation, clock.instant(), interval);
   }
 
-  /** Whether the status written for this generation says every tier is ready. */
+  /**
+   * Whether the status written for this generation says every tier is ready, and no chaos outage is
+   * in effect (an isolated zone's edges are blocked on purpose, not by a segmentation fault).
+   */
   private static boolean readyAt(Architecture architecture, long generation) {
     List<Condition> conditions =
         architecture.getStatus() == null ? null : architecture.getStatus().getConditions();
-    return Conditions.isTrue(conditions, Conditions.READY)
+    return !Conditions.isTrue(conditions, ChaosActivity.CONDITION)
+        && Conditions.isTrue(conditions, Conditions.READY)
         && Conditions.find(conditions, Conditions.READY)
             .map(c -> Objects.equals(c.getObservedGeneration(), generation))
             .orElse(false);

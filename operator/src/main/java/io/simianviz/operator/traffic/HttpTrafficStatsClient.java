@@ -2,6 +2,7 @@ package io.simianviz.operator.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.simianviz.model.chaos.TrafficCounters;
 import io.simianviz.operator.OperatorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,11 +12,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
-/** GET {@code http://<pod IP>:<admin port>/stats} with the JDK client, bounded by a timeout. */
+/**
+ * GET {@code http://<pod IP>:<admin port>/stats} with the JDK client, bounded by a timeout: the
+ * traffic summary for the status, and the settled counters for chaos experiments.
+ */
 @ApplicationScoped
 public class HttpTrafficStatsClient implements TrafficStatsClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false);
+  private static final Logger LOG = Logger.getLogger(HttpTrafficStatsClient.class);
 
   private final HttpClient http;
   private final Duration timeout;
@@ -48,7 +58,8 @@ public class HttpTrafficStatsClient implements TrafficStatsClient {
     if (response.statusCode() != 200) {
       throw new IOException(request.uri() + " answered HTTP " + response.statusCode());
     }
-    JsonNode traffic = JSON.readTree(response.body()).path("traffic");
+    JsonNode root = JSON.readTree(response.body());
+    JsonNode traffic = root.path("traffic");
     if (!traffic.isObject()) {
       throw new IOException(request.uri() + " has no traffic object (not a traffic source?)");
     }
@@ -57,6 +68,26 @@ public class HttpTrafficStatsClient implements TrafficStatsClient {
         traffic.path("errors").asLong(),
         traffic.path("successRate").asDouble(1.0),
         traffic.path("p50").asDouble(),
-        traffic.path("p99").asDouble());
+        traffic.path("p99").asDouble(),
+        settled(root, request.uri()));
+  }
+
+  /**
+   * The {@code settled} counters (model {@link TrafficCounters}), at the top level or under {@code
+   * traffic}; null when there are none, or when they do not add up (logged: an experiment then
+   * waits for a good reading rather than judging by a wrong one).
+   */
+  private static io.simianviz.model.chaos.TrafficReading settled(JsonNode root, URI uri) {
+    JsonNode settled =
+        root.has("settled") ? root.get("settled") : root.path("traffic").path("settled");
+    if (!settled.isObject()) {
+      return null;
+    }
+    try {
+      return JSON.treeToValue(settled, TrafficCounters.class).toReading();
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warnf("%s: settled counters not read: %s", uri, e.getMessage());
+      return null;
+    }
   }
 }

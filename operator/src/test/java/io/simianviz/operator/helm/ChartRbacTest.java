@@ -48,8 +48,32 @@ class ChartRbacTest {
     assertThat(verbs(Architecture.GROUP, HasMetadata.getPlural(Architecture.class) + "/status"))
         .containsExactly("patch");
     assertThat(verbs("", HasMetadata.getPlural(Pod.class)))
-        .containsExactlyInAnyOrder("list", "watch");
+        .containsExactlyInAnyOrder("list", "watch", "patch", "delete");
     assertThat(verbs("", "events")).containsExactly("create");
+  }
+
+  /**
+   * The chaos controller: its CRD (informer, JOSDK's finalizer patch, status), a victim pod's
+   * delete, Deployments scaled by patch and the isolating NetworkPolicy created and deleted; not
+   * one verb more than that.
+   */
+  @Test
+  void theChaosControllerGetsWhatItsActionsNeed() {
+    assertThat(verbs(Architecture.GROUP, "chaosexperiments"))
+        .containsExactlyInAnyOrder("list", "watch", "patch");
+    assertThat(verbs(Architecture.GROUP, "chaosexperiments/status")).containsExactly("patch");
+    assertThat(verbs(Architecture.GROUP, "chaosexperiments/finalizers")).isEmpty();
+    assertThat(verbs("apps", "deployments")).contains("patch").doesNotContain("get", "update");
+    assertThat(verbs("networking.k8s.io", "networkpolicies"))
+        .contains("create", "delete")
+        .doesNotContain("get");
+    assertThat(
+            HelmChartTest.render("")
+                .get(ClusterRole.class, "simianviz-crd-check")
+                .getRules()
+                .getFirst()
+                .getResourceNames())
+        .containsExactlyInAnyOrder("architectures.simianviz.io", "chaosexperiments.simianviz.io");
   }
 
   @Test

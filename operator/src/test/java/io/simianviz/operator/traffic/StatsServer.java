@@ -1,6 +1,9 @@
 package io.simianviz.operator.traffic;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.simianviz.model.chaos.TrafficCounters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -14,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A loopback HTTP server standing in for a traffic source pod's admin port: answers /stats with the
@@ -29,6 +33,7 @@ public final class StatsServer implements AutoCloseable {
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger answered = new AtomicInteger();
   private final AtomicReference<List<String>> bodies = new AtomicReference<>(List.of("{}"));
+  private final AtomicReference<Supplier<String>> supplier = new AtomicReference<>();
   private final AtomicInteger status = new AtomicInteger(200);
   private final AtomicBoolean hold = new AtomicBoolean();
   private final CountDownLatch closing = new CountDownLatch(1);
@@ -43,8 +48,10 @@ public final class StatsServer implements AutoCloseable {
           if (hold.get()) {
             awaitClosing();
           }
+          Supplier<String> live = supplier.get();
           List<String> turns = bodies.get();
-          byte[] bytes = turns.get((hit - 1) % turns.size()).getBytes(StandardCharsets.UTF_8);
+          String body = live != null ? live.get() : turns.get((hit - 1) % turns.size());
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("content-type", "application/json");
           exchange.sendResponseHeaders(status.get(), bytes.length);
           try (OutputStream out = exchange.getResponseBody()) {
@@ -64,12 +71,37 @@ public final class StatsServer implements AutoCloseable {
         .formatted(requests, errors, successRate, p50, p99);
   }
 
+  /**
+   * A traffic source's /stats body with settled counters too, as the nanoservice writes it once it
+   * reports them.
+   */
+  public static String settledStats(io.simianviz.model.chaos.TrafficReading settled) {
+    String counters;
+    try {
+      counters = new ObjectMapper().writeValueAsString(TrafficCounters.of(settled));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return """
+        {"instance":"lamp.*.*.www00","tier":"www","package":"denominator","count":0,
+         "traffic":{"requests":%d,"errors":%d,"successRate":1.0,"p50":1.0,"p99":2.0},
+         "settled":%s}"""
+        .formatted(settled.sent(), settled.errors(), counters);
+  }
+
+  /** Answers with what the supplier gives at each request (a traffic source whose counts grow). */
+  public void answerWith(Supplier<String> json) {
+    supplier.set(json);
+    status.set(200);
+  }
+
   public void answer(String json) {
     answerInTurn(json);
   }
 
   /** Answers with each body in turn, the first again after the last. */
   public void answerInTurn(String... json) {
+    supplier.set(null);
     bodies.set(List.of(json));
     status.set(200);
   }
