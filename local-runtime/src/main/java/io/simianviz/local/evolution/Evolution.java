@@ -1,0 +1,428 @@
+package io.simianviz.local.evolution;
+
+import io.simianviz.model.chaos.TrafficReading;
+import io.simianviz.model.chaos.WindowFigures;
+import io.simianviz.model.evolution.Action;
+import io.simianviz.model.evolution.InstanceRef;
+import io.simianviz.model.evolution.TransitionPlan;
+import io.simianviz.model.evolution.TransitionPlanner;
+import io.simianviz.model.live.EventKind;
+import io.simianviz.model.topology.TopologyExpander;
+import io.simianviz.model.validation.InvalidArchitectureException;
+import io.simianviz.model.validation.Problem;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Applies the versions of an {@link EvolutionPlan} to one running architecture, each by the
+ * transition plan between it and the version before ({@link TransitionPlanner}), and measures every
+ * step from the traffic sources' settled counters: a step's window runs from its transition until
+ * the next one (send time), so the windows cover the run's traffic exactly once.
+ *
+ * <p>Transitions run one after another on a thread of their own, which waits for each action to
+ * complete before the next. The windows are cut on the run's Vert.x timer.
+ */
+public final class Evolution {
+  /** How often the settled counters are read to cut the windows. */
+  static final long TICK_MILLIS = 250;
+
+  /** How often a watched file is looked at. */
+  static final long WATCH_MILLIS = 500;
+
+  /** The longest an action may take (starting instances, a drain): then the step failed. */
+  static final Duration ACTION_TIMEOUT = Duration.ofMinutes(2);
+
+  private final EvolutionHost host;
+  private final EvolutionPlan plan;
+  private final boolean fromTrafficStart;
+  private final List<Step> steps = new ArrayList<>();
+  private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private Thread thread;
+  private long timer = -1;
+  private volatile Version current;
+
+  /** One version's step: its transition and its window. Guarded by the Evolution's lock. */
+  private static final class Step {
+    final int n;
+    final Version version;
+    final long boundaryMillis;
+    final double appliedAtS;
+    double transitionS;
+    String outcome = "applying";
+    List<String> plan = List.of();
+    int instances;
+    TrafficReading open;
+    WindowFigures figures;
+    boolean closed;
+
+    Step(int n, Version version, long boundaryMillis, double appliedAtS) {
+      this.n = n;
+      this.version = version;
+      this.boundaryMillis = boundaryMillis;
+      this.appliedAtS = appliedAtS;
+    }
+  }
+
+  /**
+   * @param fromTrafficStart the first step's window starts with the traffic (no warm-up to leave
+   *     out), not when the evolution starts
+   */
+  public Evolution(EvolutionHost host, EvolutionPlan plan, boolean fromTrafficStart) {
+    this.host = host;
+    this.plan = plan;
+    this.fromTrafficStart = fromTrafficStart;
+  }
+
+  /** Starts measuring the first version and applying the next ones. */
+  public void start() {
+    Version first = plan.versions().getFirst();
+    current = first;
+    Step zero = new Step(0, first, System.currentTimeMillis(), host.elapsedMillis() / 1000.0);
+    zero.outcome = "applied";
+    zero.instances = instances(first).size();
+    if (fromTrafficStart && host.reading() != null) {
+      zero.open = TrafficReading.empty(zero.boundaryMillis);
+    }
+    synchronized (this) {
+      steps.add(zero);
+    }
+    if (plan.watched() != null) {
+      host.event(
+          String.format(
+              Locale.ROOT,
+              "%6.1fs evolution: watching %s for saved changes (version %s runs)",
+              host.elapsedMillis() / 1000.0,
+              plan.watched(),
+              first.label()));
+    } else {
+      host.event(
+          String.format(
+              Locale.ROOT,
+              "%6.1fs evolution: %d versions, the next applied every %d s: %s",
+              host.elapsedMillis() / 1000.0,
+              plan.versions().size(),
+              plan.stepEvery().toSeconds(),
+              plan.versions().stream()
+                  .map(v -> v.file().getFileName().toString())
+                  .collect(Collectors.joining(", "))));
+    }
+    timer = host.vertx().setPeriodic(TICK_MILLIS, id -> tick(host.reading()));
+    thread = new Thread(this::drive, "simianviz-evolution");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * No further version is applied; a transition under way completes first (a run is not left
+   * half-way between two versions).
+   */
+  public void stop() throws InterruptedException {
+    stopSignal.countDown();
+    if (thread != null) {
+      thread.join(ACTION_TIMEOUT.toMillis());
+    }
+  }
+
+  /**
+   * Closes the windows with the last reading, taken once the traffic stopped and every request it
+   * sent has its outcome.
+   */
+  public void finish(TrafficReading last) {
+    if (timer >= 0) {
+      host.vertx().cancelTimer(timer);
+    }
+    synchronized (this) {
+      if (last == null) {
+        return;
+      }
+      tick(last);
+      for (Step s : steps) {
+        if (s.open == null) {
+          s.open = last;
+        }
+      }
+      Step lastStep = steps.getLast();
+      if (!lastStep.closed) {
+        close(lastStep, last);
+      }
+    }
+  }
+
+  /** What summary.json records: every step, in order. */
+  public synchronized List<StepSummary> summaries() {
+    return steps.stream()
+        .map(
+            s ->
+                StepSummary.of(
+                    s.n,
+                    s.version.file().toString(),
+                    s.version.label(),
+                    s.appliedAtS,
+                    s.transitionS,
+                    s.outcome,
+                    s.plan,
+                    s.instances,
+                    s.figures))
+        .toList();
+  }
+
+  /** Cuts the windows of steps whose transition the reading is settled past. */
+  private synchronized void tick(TrafficReading reading) {
+    if (reading == null) {
+      return;
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      if (s.open == null && s.boundaryMillis <= reading.throughMillis()) {
+        if (i > 0 && !steps.get(i - 1).closed && steps.get(i - 1).open != null) {
+          close(steps.get(i - 1), reading);
+        }
+        s.open = reading;
+      }
+    }
+  }
+
+  private void close(Step s, TrafficReading reading) {
+    s.closed = true;
+    try {
+      s.figures = reading.since(s.open);
+    } catch (IllegalArgumentException e) {
+      s.outcome = s.outcome + "; no figures: " + e.getMessage();
+    }
+    StepSummary summary =
+        StepSummary.of(
+            s.n,
+            s.version.file().toString(),
+            s.version.label(),
+            s.appliedAtS,
+            s.transitionS,
+            s.outcome,
+            s.plan,
+            s.instances,
+            s.figures);
+    host.event(
+        String.format(Locale.ROOT, "%6.1fs %s", host.elapsedMillis() / 1000.0, summary.line()));
+    host.live().event(EventKind.EVOLUTION, summary.line());
+  }
+
+  private void drive() {
+    try {
+      if (plan.watched() != null) {
+        watch();
+      } else {
+        long t0 = System.nanoTime();
+        for (int i = 1; i < plan.versions().size(); i++) {
+          long due = t0 + plan.stepEvery().toNanos() * i;
+          long wait = Math.max(0, due - System.nanoTime());
+          if (stopSignal.await(wait, TimeUnit.NANOSECONDS)) {
+            return;
+          }
+          apply(plan.versions().get(i));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      host.event("evolution stopped: " + e);
+    }
+  }
+
+  /** Applies each saved change of the watched file; a bad one is said and ignored. */
+  private void watch() throws InterruptedException {
+    Path file = plan.watched();
+    String last = contentOrNull(file);
+    boolean unreadable = false;
+    while (!stopSignal.await(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
+      String content = contentOrNull(file);
+      if (content == null) {
+        if (!unreadable) {
+          host.event(
+              String.format(
+                  Locale.ROOT,
+                  "%6.1fs watch: %s cannot be read now; %s goes on running",
+                  host.elapsedMillis() / 1000.0,
+                  file,
+                  current.label()));
+        }
+        unreadable = true;
+        continue;
+      }
+      unreadable = false;
+      if (content.equals(last)) {
+        continue;
+      }
+      last = content;
+      Version next;
+      try {
+        next = plan.loader().load(file);
+      } catch (VersionLoader.Rejected rejected) {
+        ignored(rejected.getMessage());
+        continue;
+      }
+      if (!next.loaded().name().equals(current.loaded().name())) {
+        ignored(
+            file
+                + ": metadata.name: \""
+                + next.loaded().name()
+                + "\" is not the running architecture \""
+                + current.loaded().name()
+                + "\"");
+        continue;
+      }
+      apply(next);
+    }
+  }
+
+  private void ignored(String why) {
+    host.event(
+        String.format(
+            Locale.ROOT,
+            "%6.1fs watch: %s (ignored; %s goes on running)",
+            host.elapsedMillis() / 1000.0,
+            why,
+            current.label()));
+  }
+
+  private static String contentOrNull(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Plans the transition from the running version to {@code next} and carries it out. */
+  private void apply(Version next) throws InterruptedException {
+    Version from = current;
+    TransitionPlan transition;
+    try {
+      transition = TransitionPlanner.plan(host.arch(), from.spec(), next.spec(), host.expansion());
+    } catch (InvalidArchitectureException e) {
+      ignored(
+          e.problems().stream()
+              .map(Problem::toString)
+              .map(p -> next.file() + ": " + p)
+              .collect(Collectors.joining("; ")));
+      return;
+    }
+    if (transition.isEmpty() && plan.watched() != null) {
+      host.event(
+          String.format(
+              Locale.ROOT,
+              "%6.1fs watch: %s saved, nothing to change",
+              host.elapsedMillis() / 1000.0,
+              next.file()));
+      current = next;
+      return;
+    }
+    Step step;
+    synchronized (this) {
+      step =
+          new Step(steps.size(), next, System.currentTimeMillis(), host.elapsedMillis() / 1000.0);
+      step.plan = transition.render().lines().skip(1).map(String::strip).toList();
+      step.instances = instances(next).size();
+      steps.add(step);
+    }
+    String title =
+        String.format(
+            Locale.ROOT,
+            "step %d: %s -> %s (%s), %d action(s)",
+            step.n,
+            from.label(),
+            next.label(),
+            next.file().getFileName(),
+            transition.actions().size());
+    host.event(String.format(Locale.ROOT, "%6.1fs %s", step.appliedAtS, title));
+    host.live().event(EventKind.EVOLUTION, title);
+    long t0 = System.nanoTime();
+    host.topology(TopologyExpander.expand(host.arch(), next.spec(), host.expansion()));
+    String outcome = "applied";
+    int n = 0;
+    for (Action action : transition.actions()) {
+      String line = step.plan.get(n++);
+      host.event(String.format(Locale.ROOT, "%6.1fs   %s", host.elapsedMillis() / 1000.0, line));
+      host.live().event(EventKind.EVOLUTION, "step " + step.n + ": " + line);
+      try {
+        carryOut(action, from, next);
+      } catch (ExecutionException | TimeoutException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        outcome = "failed at \"" + line + "\": " + cause.getMessage();
+        host.event(
+            String.format(
+                Locale.ROOT,
+                "%6.1fs   step %d %s",
+                host.elapsedMillis() / 1000.0,
+                step.n,
+                outcome));
+        break;
+      }
+    }
+    double took = (System.nanoTime() - t0) / 1e9;
+    synchronized (this) {
+      step.transitionS = took;
+      step.outcome = outcome;
+    }
+    current = next;
+    String done =
+        String.format(
+            Locale.ROOT, "step %d (%s) %s in %.1f s", step.n, next.label(), outcome, took);
+    host.event(String.format(Locale.ROOT, "%6.1fs %s", host.elapsedMillis() / 1000.0, done));
+    host.live().event(EventKind.EVOLUTION, done);
+  }
+
+  private void carryOut(Action action, Version from, Version next)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    switch (action) {
+      case Action.StartInstances s -> await(host.start(s.instances(), next.spec()));
+      case Action.AwaitReady r -> {
+        // A start completes once its instances listen and are registered: they are ready.
+      }
+      case Action.Repoint r -> {
+        List<InstanceRef> tier =
+            instances(from).stream().filter(i -> i.tier().equals(r.tier())).toList();
+        await(host.replace(tier, next.spec(), host.drainTime()));
+      }
+      case Action.Roll r -> {
+        // maxSurge new instances at a time, each old one drained once its successor serves.
+        int batch = Math.max(1, r.maxSurge());
+        for (int i = 0; i < r.instances().size(); i += batch) {
+          List<InstanceRef> some =
+              r.instances().subList(i, Math.min(r.instances().size(), i + batch));
+          await(host.replace(some, next.spec(), host.drainTime()));
+        }
+      }
+      case Action.Drain d -> {
+        host.deregister(d.instances());
+        Thread.sleep(host.drainTime().toMillis());
+      }
+      case Action.Stop s -> await(host.stop(s.instances()));
+      case Action.Reconfigure c ->
+          host.event(
+              "           (settings are not applied to a running local run yet: "
+                  + String.join(", ", c.settings())
+                  + ")");
+    }
+  }
+
+  private List<InstanceRef> instances(Version v) {
+    return InstanceRef.expand(host.arch(), v.spec(), host.expansion());
+  }
+
+  private static void await(Future<?> f)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    f.toCompletionStage()
+        .toCompletableFuture()
+        .get(ACTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}
