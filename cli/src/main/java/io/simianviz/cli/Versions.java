@@ -1,8 +1,10 @@
 package io.simianviz.cli;
 
+import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.local.evolution.Version;
 import io.simianviz.local.evolution.VersionLoader;
 import io.simianviz.model.evolution.TransitionPlanner;
+import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.InvalidInputException;
@@ -53,7 +55,19 @@ final class Versions {
       throw new InvalidInputException(problems);
     }
     List<Version> versions = new ArrayList<>();
+    ArchitectureSpec previous = null;
     for (Path f : files) {
+      // A tier removed while the version still calls it: said as such, not as an unknown tier.
+      ArchitectureSpec raw = rawSpec(f);
+      List<Problem> stillCalled =
+          previous == null || raw == null
+              ? List.of()
+              : TransitionPlanner.removedButCalled(previous, raw);
+      previous = raw;
+      if (!stillCalled.isEmpty()) {
+        stillCalled.forEach(p -> problems.add(inFile(f, p)));
+        continue;
+      }
       try {
         versions.add(new Version(f, ArchitectureInput.load(f, err, options)));
       } catch (InputFileException e) {
@@ -112,6 +126,15 @@ final class Versions {
         throw new VersionLoader.Rejected(file + ": cannot read: " + e.getMessage());
       }
     };
+  }
+
+  /** The spec of a file as written (before validation), or null when it cannot be read. */
+  private static ArchitectureSpec rawSpec(Path file) {
+    try {
+      return ArchitectureFiles.read(file).architecture().getSpec();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static Problem inFile(Path file, Problem p) {

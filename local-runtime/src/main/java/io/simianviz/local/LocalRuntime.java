@@ -343,6 +343,18 @@ public final class LocalRuntime {
         evolving.start();
       }
       awaitEnd(options, chaos, stop, console);
+      if (evolving != null && evolution.watched() == null) {
+        long said = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        boolean told = false;
+        while (!evolving.scheduleDone() && !stop.await(100, TimeUnit.MILLISECONDS)) {
+          // Ctrl-C ends it sooner; a schedule a moment longer than the duration is not worth a line
+          if (!told && System.nanoTime() - said > 0) {
+            console.event(
+                "the duration is over; the run goes on until every version has run its step");
+            told = true;
+          }
+        }
+      }
       if (evolving != null) {
         evolving.stop();
       }

@@ -48,6 +48,7 @@ public final class Evolution {
   private final boolean fromTrafficStart;
   private final List<Step> steps = new ArrayList<>();
   private final CountDownLatch stopSignal = new CountDownLatch(1);
+  private final CountDownLatch scheduleDone = new CountDownLatch(1);
   private Thread thread;
   private long timer = -1;
   private volatile Version current;
@@ -222,20 +223,34 @@ public final class Evolution {
         watch();
       } else {
         long t0 = System.nanoTime();
-        for (int i = 1; i < plan.versions().size(); i++) {
-          long due = t0 + plan.stepEvery().toNanos() * i;
-          long wait = Math.max(0, due - System.nanoTime());
+        long every = plan.stepEvery().toNanos();
+        int n = plan.versions().size();
+        for (int i = 1; i < n; i++) {
+          long wait = Math.max(0, t0 + every * i - System.nanoTime());
           if (stopSignal.await(wait, TimeUnit.NANOSECONDS)) {
             return;
           }
           apply(plan.versions().get(i));
         }
+        // The last version runs to the end of the schedule, and at least half a step.
+        long end = Math.max(t0 + every * n, System.nanoTime() + every / 2);
+        stopSignal.await(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       host.event("evolution stopped: " + e);
+    } finally {
+      scheduleDone.countDown();
     }
+  }
+
+  /**
+   * Whether every version of the folder has been applied and has run its step (a watched file's
+   * evolution is never done: it ends with the run).
+   */
+  public boolean scheduleDone() {
+    return plan.watched() == null && scheduleDone.getCount() == 0;
   }
 
   /** Applies each saved change of the watched file; a bad one is said and ignored. */
