@@ -234,6 +234,20 @@ public final class LocalRun implements AutoCloseable {
             });
   }
 
+  /** Every traffic source sends {@code rate} requests per second from now on (a rate schedule). */
+  void trafficRate(double rate) {
+    TrafficSource.Options now = trafficOptions;
+    if (now == null) {
+      return; // no traffic in this run
+    }
+    if (rate > 0) {
+      trafficOptions =
+          new TrafficSource.Options(
+              rate, now.getWeight(), now.putWeight(), now.keySpace(), now.maxInFlight());
+    }
+    trafficSources().forEach(s -> s.traffic().rate(rate));
+  }
+
   /** Stops an instance for good (an evolution step, after its drain): it leaves the run. */
   Future<Void> removeInstance(String name) {
     Nanoservice s = running.remove(name);

@@ -7,6 +7,7 @@ import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.local.evolution.Evolution;
 import io.simianviz.local.evolution.EvolutionPlan;
 import io.simianviz.local.evolution.StepSummary;
+import io.simianviz.local.evolution.Version;
 import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.local.host.OpenFileWatch;
 import io.simianviz.local.host.OutputDir;
@@ -246,6 +247,11 @@ public final class LocalRuntime {
     ArchitectureSpec spec = loaded.architecture().getSpec();
     String source = file == null ? loaded.name() : file.toString();
     trafficWarning(options, spec, source, err);
+    if (evolution == null) {
+      evolution =
+          EvolutionPlan.ofAutoscaleOrSchedule(
+              new Version(file == null ? Path.of(loaded.name()) : file, loaded));
+    }
     String zipkin = LocalRun.zipkinEndpoint(spec);
     if (zipkin != null) {
       String problem = ZipkinEndpoint.problem(zipkin);

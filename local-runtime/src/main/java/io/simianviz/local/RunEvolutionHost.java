@@ -13,6 +13,7 @@ import io.simianviz.model.topology.LoopbackAddresses;
 import io.simianviz.model.topology.Topology;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.Series;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * A local run as an evolution sees it. An instance started under a name that runs already (a
@@ -214,14 +216,46 @@ final class RunEvolutionHost implements EvolutionHost {
     return sum;
   }
 
-  private static org.HdrHistogram.Histogram merged(TrafficReading a, TrafficReading b) {
-    org.HdrHistogram.Histogram h = a.latencyMicros();
+  private static Histogram merged(TrafficReading a, TrafficReading b) {
+    Histogram h = a.latencyMicros();
     h.add(b.latencyMicros());
     return h;
   }
 
   private static TrafficReading plus(TrafficReading sum, TrafficReading one) {
     return sum == null ? one : sum.plus(one);
+  }
+
+  @Override
+  public Histogram served(String tier) {
+    Histogram sum = null;
+    var stats = run.process().stats();
+    for (var s : stats.snapshot()) {
+      if (s.kind() == Series.Kind.SERVICE && s.tier().equals(tier)) {
+        Histogram h = stats.series(Series.Kind.SERVICE, tier, s.detail()).histogram();
+        if (sum == null) {
+          sum = h;
+        } else {
+          sum.add(h);
+        }
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public void trafficRate(double rate) {
+    run.trafficRate(rate);
+  }
+
+  @Override
+  public boolean rateOverridden() {
+    return options.rate() != null;
+  }
+
+  @Override
+  public long trafficMillis() {
+    return Math.max(0, run.elapsedMillis() - run.startupMillis());
   }
 
   @Override

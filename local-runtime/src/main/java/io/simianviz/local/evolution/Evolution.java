@@ -1,9 +1,11 @@
 package io.simianviz.local.evolution;
 
+import io.simianviz.model.Defaults;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.WindowFigures;
 import io.simianviz.model.evolution.Action;
 import io.simianviz.model.evolution.InstanceRef;
+import io.simianviz.model.evolution.RateSchedule;
 import io.simianviz.model.evolution.TransitionPlan;
 import io.simianviz.model.evolution.TransitionPlanner;
 import io.simianviz.model.live.EventKind;
@@ -37,6 +39,9 @@ public final class Evolution {
   /** How often the settled counters are read to cut the windows. */
   static final long TICK_MILLIS = 250;
 
+  /** How often the driver wakes up: rate steps, due versions, autoscaling. */
+  static final long LOOP_MILLIS = 100;
+
   /** How often a watched file is looked at. */
   static final long WATCH_MILLIS = 500;
 
@@ -52,6 +57,13 @@ public final class Evolution {
   private Thread thread;
   private long timer = -1;
   private volatile Version current;
+  private final Autoscaler autoscaler;
+  private final double startRate;
+  private String watchedContent;
+  private boolean unreadable;
+
+  /** The rate last set from traffic.schedule or traffic.rate, -1 before any. */
+  private double scheduledRate = -1;
 
   /** One version's step: its transition and its window. Guarded by the Evolution's lock. */
   private static final class Step {
@@ -61,6 +73,7 @@ public final class Evolution {
     final double appliedAtS;
     double transitionS;
     String outcome = "applying";
+    String why;
     List<String> plan = List.of();
     int instances;
     TrafficReading open;
@@ -83,6 +96,8 @@ public final class Evolution {
     this.host = host;
     this.plan = plan;
     this.fromTrafficStart = fromTrafficStart;
+    this.autoscaler = new Autoscaler(host);
+    this.startRate = Defaults.trafficRate(plan.versions().getFirst().spec());
   }
 
   /** Starts measuring the first version and applying the next ones. */
@@ -106,6 +121,16 @@ public final class Evolution {
               host.elapsedMillis() / 1000.0,
               plan.watched(),
               first.label()));
+    } else if (plan.stepEvery() == null) {
+      host.event(
+          String.format(
+              Locale.ROOT,
+              "%6.1fs evolution: %s",
+              host.elapsedMillis() / 1000.0,
+              Autoscaler.describe(first.spec())
+                  + (host.rateOverridden()
+                      ? " (traffic.schedule: not applied, --rate fixes the rate)"
+                      : "")));
     } else {
       host.event(
           String.format(
@@ -172,6 +197,7 @@ public final class Evolution {
                     s.appliedAtS,
                     s.transitionS,
                     s.outcome,
+                    s.why,
                     s.plan,
                     s.instances,
                     s.figures))
@@ -209,6 +235,7 @@ public final class Evolution {
             s.appliedAtS,
             s.transitionS,
             s.outcome,
+            s.why,
             s.plan,
             s.instances,
             s.figures);
@@ -219,22 +246,44 @@ public final class Evolution {
 
   private void drive() {
     try {
-      if (plan.watched() != null) {
-        watch();
-      } else {
-        long t0 = System.nanoTime();
-        long every = plan.stepEvery().toNanos();
-        int n = plan.versions().size();
-        for (int i = 1; i < n; i++) {
-          long wait = Math.max(0, t0 + every * i - System.nanoTime());
-          if (stopSignal.await(wait, TimeUnit.NANOSECONDS)) {
-            return;
+      long t0 = System.nanoTime();
+      int n = plan.versions().size();
+      long every = plan.stepEvery() == null ? 0 : plan.stepEvery().toNanos();
+      int next = 1;
+      long end = n == 1 ? t0 + every : -1;
+      long lastWatch = t0;
+      long lastScale = t0;
+      watchedContent = plan.watched() == null ? null : contentOrNull(plan.watched());
+      while (!stopSignal.await(LOOP_MILLIS, TimeUnit.MILLISECONDS)) {
+        applySchedule();
+        long now = System.nanoTime();
+        if (plan.watched() == null) {
+          if (next < n && now - (t0 + every * next) >= 0) {
+            apply(plan.versions().get(next++), null);
+            if (next == n) {
+              // The last version runs to the end of the schedule, and at least half a step.
+              end = Math.max(t0 + every * n, System.nanoTime() + every / 2);
+            }
+            continue;
           }
-          apply(plan.versions().get(i));
+          if (end >= 0 && now - end >= 0) {
+            scheduleDone.countDown();
+          }
+        } else if (now - lastWatch >= TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS)) {
+          lastWatch = now;
+          Version saved = savedChange();
+          if (saved != null) {
+            apply(saved, null);
+            continue;
+          }
         }
-        // The last version runs to the end of the schedule, and at least half a step.
-        long end = Math.max(t0 + every * n, System.nanoTime() + every / 2);
-        stopSignal.await(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (now - lastScale >= TimeUnit.MILLISECONDS.toNanos(Autoscaler.EVERY_MILLIS)) {
+          lastScale = now;
+          Autoscaler.Scaling scaling = autoscaler.measure(current, System.currentTimeMillis());
+          if (scaling != null) {
+            apply(scaling.version(), scaling.why());
+          }
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -246,6 +295,33 @@ public final class Evolution {
   }
 
   /**
+   * Sets the rate that the running version's traffic.schedule (else its traffic.rate) gives now on
+   * the traffic sources, when it changed; --rate fixes the rate instead.
+   */
+  private void applySchedule() {
+    if (host.rateOverridden()) {
+      return;
+    }
+    double rate = RateSchedule.of(current.spec()).rateAt(Duration.ofMillis(host.trafficMillis()));
+    if (rate == scheduledRate) {
+      return;
+    }
+    boolean first = scheduledRate < 0;
+    scheduledRate = rate;
+    if (first && rate == startRate) {
+      return; // what the sources were started with
+    }
+    host.trafficRate(rate);
+    String line = String.format(Locale.ROOT, "traffic: %s requests/s per source", plain(rate));
+    host.event(String.format(Locale.ROOT, "%6.1fs %s", host.elapsedMillis() / 1000.0, line));
+    host.live().event(EventKind.EVOLUTION, line);
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  /**
    * Whether every version of the folder has been applied and has run its step (a watched file's
    * evolution is never done: it ends with the run).
    */
@@ -253,50 +329,49 @@ public final class Evolution {
     return plan.watched() == null && scheduleDone.getCount() == 0;
   }
 
-  /** Applies each saved change of the watched file; a bad one is said and ignored. */
-  private void watch() throws InterruptedException {
+  /**
+   * The watched file's saved change to apply, or null: unchanged, unreadable, or a bad save (said
+   * once and ignored).
+   */
+  private Version savedChange() {
     Path file = plan.watched();
-    String last = contentOrNull(file);
-    boolean unreadable = false;
-    while (!stopSignal.await(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
-      String content = contentOrNull(file);
-      if (content == null) {
-        if (!unreadable) {
-          host.event(
-              String.format(
-                  Locale.ROOT,
-                  "%6.1fs watch: %s cannot be read now; %s goes on running",
-                  host.elapsedMillis() / 1000.0,
-                  file,
-                  current.label()));
-        }
-        unreadable = true;
-        continue;
+    String content = contentOrNull(file);
+    if (content == null) {
+      if (!unreadable) {
+        host.event(
+            String.format(
+                Locale.ROOT,
+                "%6.1fs watch: %s cannot be read now; %s goes on running",
+                host.elapsedMillis() / 1000.0,
+                file,
+                current.label()));
       }
-      unreadable = false;
-      if (content.equals(last)) {
-        continue;
-      }
-      last = content;
-      Version next;
-      try {
-        next = plan.loader().load(file);
-      } catch (VersionLoader.Rejected rejected) {
-        ignored(rejected.getMessage());
-        continue;
-      }
-      if (!next.loaded().name().equals(current.loaded().name())) {
-        ignored(
-            file
-                + ": metadata.name: \""
-                + next.loaded().name()
-                + "\" is not the running architecture \""
-                + current.loaded().name()
-                + "\"");
-        continue;
-      }
-      apply(next);
+      unreadable = true;
+      return null;
     }
+    unreadable = false;
+    if (content.equals(watchedContent)) {
+      return null;
+    }
+    watchedContent = content;
+    Version next;
+    try {
+      next = plan.loader().load(file);
+    } catch (VersionLoader.Rejected rejected) {
+      ignored(rejected.getMessage());
+      return null;
+    }
+    if (!next.loaded().name().equals(current.loaded().name())) {
+      ignored(
+          file
+              + ": metadata.name: \""
+              + next.loaded().name()
+              + "\" is not the running architecture \""
+              + current.loaded().name()
+              + "\"");
+      return null;
+    }
+    return next;
   }
 
   private void ignored(String why) {
@@ -318,7 +393,7 @@ public final class Evolution {
   }
 
   /** Plans the transition from the running version to {@code next} and carries it out. */
-  private void apply(Version next) throws InterruptedException {
+  private void apply(Version next, String why) throws InterruptedException {
     Version from = current;
     TransitionPlan transition;
     try {
@@ -331,7 +406,7 @@ public final class Evolution {
               .collect(Collectors.joining("; ")));
       return;
     }
-    if (transition.isEmpty() && plan.watched() != null) {
+    if (transition.isEmpty() && why == null && plan.watched() != null) {
       host.event(
           String.format(
               Locale.ROOT,
@@ -346,18 +421,22 @@ public final class Evolution {
       step =
           new Step(steps.size(), next, System.currentTimeMillis(), host.elapsedMillis() / 1000.0);
       step.plan = transition.render().lines().skip(1).map(String::strip).toList();
+      step.why = why;
       step.instances = instances(next).size();
       steps.add(step);
     }
     String title =
-        String.format(
-            Locale.ROOT,
-            "step %d: %s -> %s (%s), %d action(s)",
-            step.n,
-            from.label(),
-            next.label(),
-            next.file().getFileName(),
-            transition.actions().size());
+        why != null
+            ? String.format(
+                Locale.ROOT, "step %d: %s, %d action(s)", step.n, why, transition.actions().size())
+            : String.format(
+                Locale.ROOT,
+                "step %d: %s -> %s (%s), %d action(s)",
+                step.n,
+                from.label(),
+                next.label(),
+                next.file().getFileName(),
+                transition.actions().size());
     host.event(String.format(Locale.ROOT, "%6.1fs %s", step.appliedAtS, title));
     host.live().event(EventKind.EVOLUTION, title);
     long t0 = System.nanoTime();

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 
 /**
  * What an evolution needs from the running architecture: start, take out of discovery and stop
@@ -58,6 +59,21 @@ public interface EvolutionHost {
    * the instance before it left discovery has its outcome by then, so stopping it loses nothing.
    */
   Duration drainTime();
+
+  /**
+   * What a tier has served so far: the latency of every request, cumulative (its count is the
+   * requests); null when it has served none.
+   */
+  Histogram served(String tier);
+
+  /** Every traffic source sends {@code rate} requests per second from now on; 0 pauses them. */
+  void trafficRate(double rate);
+
+  /** Whether --rate fixes the rate (then a spec's traffic.schedule is not applied). */
+  boolean rateOverridden();
+
+  /** Milliseconds since the traffic started: the clock of traffic.schedule. */
+  long trafficMillis();
 
   Vertx vertx();
 

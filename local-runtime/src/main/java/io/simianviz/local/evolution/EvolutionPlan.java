@@ -27,6 +27,19 @@ public record EvolutionPlan(
     return new EvolutionPlan(versions, stepEvery, null, null);
   }
 
+  /**
+   * One version whose autoscaled tiers and traffic.schedule are applied while it runs; null when it
+   * has neither.
+   */
+  public static EvolutionPlan ofAutoscaleOrSchedule(Version only) {
+    boolean autoscaled = only.spec().getServices().stream().anyMatch(t -> t.getAutoscale() != null);
+    boolean scheduled =
+        only.spec().getTraffic() != null
+            && only.spec().getTraffic().getSchedule() != null
+            && !only.spec().getTraffic().getSchedule().isEmpty();
+    return autoscaled || scheduled ? new EvolutionPlan(List.of(only), null, null, null) : null;
+  }
+
   public static EvolutionPlan watch(Version first, Path file, VersionLoader loader) {
     return new EvolutionPlan(List.of(first), null, file, loader);
   }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param appliedAtS when the transition began, seconds since the run started
  * @param transitionS how long the transition took (0 for step 0)
  * @param outcome {@code applied}, or what went wrong
+ * @param cause what made the step: null for a version of the folder or a saved change, else e.g.
+ *     {@code autoscale php: 3 -> 5 instances per region (...)}
  * @param plan the plan's actions, one line each
  * @param instances how many instances the version has
  * @param windowS how long the window of this step lasted, in send time (from this step's transition
@@ -24,6 +26,7 @@ public record StepSummary(
     double appliedAtS,
     double transitionS,
     String outcome,
+    String cause,
     List<String> plan,
     int instances,
     double windowS,
@@ -45,6 +48,7 @@ public record StepSummary(
       double appliedAtS,
       double transitionS,
       String outcome,
+      String cause,
       List<String> plan,
       int instances,
       WindowFigures w) {
@@ -56,6 +60,7 @@ public record StepSummary(
             appliedAtS,
             transitionS,
             outcome,
+            cause,
             plan,
             instances,
             0,
@@ -73,6 +78,7 @@ public record StepSummary(
             appliedAtS,
             transitionS,
             outcome,
+            cause,
             plan,
             instances,
             (w.toMillis() - w.fromMillis()) / 1000.0,
@@ -99,6 +105,6 @@ public record StepSummary(
         100 * successRate,
         p99Ms,
         transitionS,
-        outcome);
+        outcome + (cause == null ? "" : " (" + cause + ")"));
   }
 }

@@ -166,15 +166,23 @@ public class LiveArchitectureTest {
     next.add(cache);
     live.evolve(
         new Topology(
-            "t", next, List.of(new Edge("www", "elb"), new Edge("elb", "web"), new Edge("web", "cache"))));
+            "t",
+            next,
+            List.of(new Edge("www", "elb"), new Edge("elb", "web"), new Edge("web", "cache"))));
     assertThat(live.state(cache.name())).isEqualTo(InstanceState.STARTING);
     live.instanceState(cache.name(), InstanceState.READY);
     // The db is drained before it stops: still drawn until removed.
     assertThat(live.snapshot().tiers()).extracting(LiveSnapshot.Tier::name).contains("db", "cache");
     live.remove("t.r1.a.db00");
     LiveSnapshot s = live.snapshot();
-    assertThat(s.tiers()).extracting(LiveSnapshot.Tier::name).doesNotContain("db").contains("cache");
-    assertThat(s.edges()).extracting(LiveSnapshot.TierEdge::to).contains("cache").doesNotContain("db");
+    assertThat(s.tiers())
+        .extracting(LiveSnapshot.Tier::name)
+        .doesNotContain("db")
+        .contains("cache");
+    assertThat(s.edges())
+        .extracting(LiveSnapshot.TierEdge::to)
+        .contains("cache")
+        .doesNotContain("db");
     assertThatThrownBy(() -> live.instanceState("t.r1.a.db00", InstanceState.READY))
         .isInstanceOf(IllegalArgumentException.class);
   }
