@@ -13,6 +13,7 @@ import io.simianviz.model.topology.LoopbackAddresses;
 import io.simianviz.model.topology.Topology;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.serve.Nanoservice;
+import io.simianviz.service.stats.LatencyHistogram;
 import io.simianviz.service.stats.Series;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
@@ -241,6 +242,18 @@ final class RunEvolutionHost implements EvolutionHost {
       }
     }
     return sum;
+  }
+
+  @Override
+  public LatencyHistogram.Snapshot servedBy(List<InstanceRef> instances) {
+    List<LatencyHistogram.Snapshot> all = new ArrayList<>();
+    for (InstanceRef ref : instances) {
+      Nanoservice s = run.runningInstance(ref.name());
+      if (s != null) {
+        all.add(s.metrics().served());
+      }
+    }
+    return LatencyHistogram.Snapshot.sum(all);
   }
 
   @Override

@@ -4,6 +4,8 @@ import io.simianviz.model.Defaults;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.WindowFigures;
 import io.simianviz.model.evolution.Action;
+import io.simianviz.model.evolution.CanaryAnalysis;
+import io.simianviz.model.evolution.CanaryPolicy;
 import io.simianviz.model.evolution.InstanceRef;
 import io.simianviz.model.evolution.RateSchedule;
 import io.simianviz.model.evolution.TransitionPlan;
@@ -12,6 +14,7 @@ import io.simianviz.model.live.EventKind;
 import io.simianviz.model.topology.TopologyExpander;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
+import io.simianviz.service.stats.LatencyHistogram;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -442,6 +446,7 @@ public final class Evolution {
     long t0 = System.nanoTime();
     host.topology(TopologyExpander.expand(host.arch(), next.spec(), host.expansion()));
     String outcome = "applied";
+    boolean rolledBack = false;
     int n = 0;
     for (Action action : transition.actions()) {
       String line = step.plan.get(n++);
@@ -449,6 +454,10 @@ public final class Evolution {
       host.live().event(EventKind.EVOLUTION, "step " + step.n + ": " + line);
       try {
         carryOut(action, from, next);
+      } catch (RolledBack e) {
+        outcome = e.getMessage();
+        rolledBack = true;
+        break;
       } catch (ExecutionException | TimeoutException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         outcome = "failed at \"" + line + "\": " + cause.getMessage();
@@ -467,7 +476,9 @@ public final class Evolution {
       step.transitionS = took;
       step.outcome = outcome;
     }
-    current = next;
+    // A rolled-back push leaves the running version in place (give a push its own step: other
+    // changes of the step applied before the roll stay).
+    current = rolledBack ? from : next;
     String done =
         String.format(
             Locale.ROOT, "step %d (%s) %s in %.1f s", step.n, next.label(), outcome, took);
@@ -488,9 +499,10 @@ public final class Evolution {
         await(host.replace(tier, next.spec(), host.drainTime()));
       }
       case Action.Roll r -> {
+        int rolled = r.canary().isPresent() ? canary(r, r.canary().get(), from, next) : 0;
         // maxSurge new instances at a time, each old one drained once its successor serves.
         int batch = Math.max(1, r.maxSurge());
-        for (int i = 0; i < r.instances().size(); i += batch) {
+        for (int i = rolled; i < r.instances().size(); i += batch) {
           List<InstanceRef> some =
               r.instances().subList(i, Math.min(r.instances().size(), i + batch));
           await(host.replace(some, next.spec(), host.drainTime()));
@@ -507,6 +519,113 @@ public final class Evolution {
                   + String.join(", ", c.settings())
                   + ")");
     }
+  }
+
+  /**
+   * Replaces the first instances of the roll by the new version, as many as give it about {@code
+   * weight} percent of the tier's calls (callers spread over a tier's instances), and judges them
+   * every interval by their own figures ({@link CanaryAnalysis}). Promoted: returns how many are
+   * rolled. Rolled back: they are replaced by the running version again, and {@link RolledBack} is
+   * thrown.
+   */
+  private int canary(Action.Roll r, CanaryPolicy policy, Version from, Version next)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    List<InstanceRef> all = r.instances();
+    int k =
+        all.size() == 1
+            ? 1
+            : Math.clamp((long) Math.ceil(all.size() * policy.weight() / 100.0), 1, all.size() - 1);
+    List<InstanceRef> canary = all.subList(0, k);
+    await(host.replace(canary, next.spec(), host.drainTime()));
+    say(
+        String.format(
+            Locale.ROOT,
+            "  canary %s: %d of %d instance(s) at %s (about %d%% of its calls), judged every %d s",
+            r.tier(),
+            k,
+            all.size(),
+            r.toVersion() == null ? "the new settings" : r.toVersion(),
+            Math.round(100.0 * k / all.size()),
+            policy.interval().toSeconds()));
+    List<WindowFigures> intervals = new ArrayList<>();
+    LatencyHistogram.Snapshot last = host.servedBy(canary);
+    long lastAt = System.currentTimeMillis();
+    while (true) {
+      if (stopSignal.await(policy.interval().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new RolledBack("the run ended during the canary analysis of " + r.tier());
+      }
+      LatencyHistogram.Snapshot now = host.servedBy(canary);
+      long at = System.currentTimeMillis();
+      WindowFigures w = figures(last, now, lastAt, at);
+      last = now;
+      lastAt = at;
+      intervals.add(w);
+      Optional<String> failed = CanaryAnalysis.failure(policy, w);
+      say(
+          String.format(
+              Locale.ROOT,
+              "  canary %s interval %d: %d requests, success %.3f%%, p99 <= %.1f ms: %s",
+              r.tier(),
+              intervals.size(),
+              w.requests(),
+              100 * w.successRate(),
+              w.p99Ms(),
+              failed.map(f -> "failed (" + f + ")").orElse("passed")));
+      CanaryAnalysis.Judgement j = CanaryAnalysis.judge(policy, intervals);
+      if (j.outcome() == CanaryAnalysis.Outcome.PROMOTE) {
+        say("  canary " + r.tier() + " promoted after " + j.intervals() + " interval(s)");
+        return k;
+      }
+      if (j.outcome() == CanaryAnalysis.Outcome.ROLLBACK) {
+        say(
+            "  canary "
+                + r.tier()
+                + " failed "
+                + j.failures().size()
+                + " interval(s): rolling back to "
+                + (r.fromVersion() == null ? "the running version" : r.fromVersion()));
+        await(host.replace(canary, from.spec(), host.drainTime()));
+        throw new RolledBack(
+            "rolled back "
+                + r.tier()
+                + " to "
+                + (r.fromVersion() == null ? "the running version" : r.fromVersion())
+                + ": "
+                + String.join("; ", j.failures()));
+      }
+    }
+  }
+
+  /** A canary's figures over one interval, from its instances' own counts. */
+  private static WindowFigures figures(
+      LatencyHistogram.Snapshot before, LatencyHistogram.Snapshot after, long from, long to) {
+    long requests = Math.max(0, after.count() - before.count());
+    long errors = Math.clamp(after.errors() - before.errors(), 0, requests);
+    return new WindowFigures(
+        from,
+        to,
+        requests,
+        requests - errors,
+        errors,
+        0,
+        requests == 0 ? 0 : (requests - errors) / (double) requests,
+        after.percentileSince(before, 50) / 1000.0,
+        after.percentileSince(before, 99) / 1000.0);
+  }
+
+  /** A canary that did not pass: the step ends with the running version kept for the tier. */
+  static final class RolledBack extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RolledBack(String message) {
+      super(message);
+    }
+  }
+
+  private void say(String line) {
+    host.event(
+        String.format(Locale.ROOT, "%6.1fs   %s", host.elapsedMillis() / 1000.0, line.strip()));
+    host.live().event(EventKind.EVOLUTION, line.strip());
   }
 
   private List<InstanceRef> instances(Version v) {

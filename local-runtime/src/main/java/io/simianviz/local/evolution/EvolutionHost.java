@@ -6,6 +6,7 @@ import io.simianviz.model.live.LiveArchitecture;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.topology.Topology;
+import io.simianviz.service.stats.LatencyHistogram;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -65,6 +66,9 @@ public interface EvolutionHost {
    * requests); null when it has served none.
    */
   Histogram served(String tier);
+
+  /** What the running instances of these names have served so far, added up (a canary). */
+  LatencyHistogram.Snapshot servedBy(List<InstanceRef> instances);
 
   /** Every traffic source sends {@code rate} requests per second from now on; 0 pauses them. */
   void trafficRate(double rate);
