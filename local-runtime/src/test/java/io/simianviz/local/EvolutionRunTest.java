@@ -199,4 +199,73 @@ class EvolutionRunTest {
       assertThat(s.get("requests").asLong()).isPositive();
     }
   }
+
+  @Test
+  void aBadPushIsRolledBackByItsCanaryAfterTwoFailedIntervals() throws Exception {
+    String v1 = V1.replace("count: 3, regions: 1,", "count: 3, regions: 1, version: v1,");
+    String v2 =
+        V1.replace(
+            "count: 3, regions: 1,",
+            "count: 3, regions: 1, version: v2, errorRate: 0.5,"
+                + " canary: {weight: 10, analysis: {interval: 1s, failureLimit: 2}},");
+    List<Version> versions = List.of(version("v1.yaml", v1), version("v2.yaml", v2));
+    Result r =
+        run(
+            EvolutionPlan.folder(versions, Duration.ofSeconds(2)),
+            Duration.ofSeconds(4),
+            new CountDownLatch(1));
+
+    assertThat(r.exit()).as(r.console()).isZero();
+    JsonNode steps = r.summary().get("steps");
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(1).get("outcome").asText()).startsWith("rolled back web to v1");
+    assertThat(r.console())
+        .contains("canary web: 1 of 3 instance(s) at v2", "canary web interval 2")
+        .doesNotContain("canary web interval 3");
+    for (JsonNode s : steps) {
+      assertThat(s.get("lost").asLong()).isZero();
+    }
+  }
+
+  @Test
+  void aTierIsAutoscaledUnderARateStep() throws Exception {
+    String yaml =
+        """
+        apiVersion: simianviz.io/v1alpha1
+        kind: Architecture
+        metadata: {name: shop}
+        spec:
+          traffic:
+            rate: 20
+            schedule: [{at: 2s, rate: 200}]
+          services:
+            - {name: db, package: store, count: 2, regions: 1}
+            - {name: web, package: karyon, count: 1, regions: 1, dependencies: [db],
+               autoscale: {min: 1, max: 6, targetRequestsPerInstance: 40}}
+            - {name: www, package: denominator, count: 0, regions: 0, dependencies: [web]}
+        """;
+    Version only = version("shop.yaml", yaml);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    Path out = dir.resolve("out");
+    int exit =
+        LocalRuntime.runUntil(
+            only.loaded(),
+            only.file(),
+            TestRuns.options(out, Duration.ofSeconds(8), null),
+            new Console(new PrintStream(console, true, StandardCharsets.UTF_8), false),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new CountDownLatch(1));
+    String text = console.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(text).isZero();
+    assertThat(text).contains("traffic: 200 requests/s per source", "autoscale web: 1 -> ");
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    JsonNode steps = summary.get("steps");
+    assertThat(steps.size()).isGreaterThan(1);
+    assertThat(steps.get(1).get("cause").asText()).startsWith("autoscale web: 1 -> ");
+    assertThat(steps.get(steps.size() - 1).get("instances").asInt()).isGreaterThanOrEqualTo(6);
+    for (JsonNode s : steps) {
+      assertThat(s.get("lost").asLong()).isZero();
+      assertThat(s.get("errors").asLong()).as(text).isZero();
+    }
+  }
 }
