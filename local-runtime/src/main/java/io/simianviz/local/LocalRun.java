@@ -394,6 +394,11 @@ public final class LocalRun implements AutoCloseable {
             replaced.fail("the traffic stopped before " + victim.name() + " was replaced");
             return;
           }
+          if (running.containsKey(victim.name()) || !instances.containsKey(victim.name())) {
+            // An evolution step started its successor meanwhile, or removed it: nothing to do.
+            replaced.complete(elapsedMillis());
+            return;
+          }
           live.instanceState(victim.name(), InstanceState.STARTING);
           launch(victim, s.config())
               .onComplete(

@@ -111,7 +111,24 @@ final class RunEvolutionHost implements EvolutionHost {
               run.vertx().setTimer(Math.max(1, drain.toMillis()), id -> drained.complete());
               return drained.future();
             })
-        .compose(v -> stop(instances));
+        .compose(v -> stopSuperseded(instances));
+  }
+
+  /**
+   * Stops the instances these names' successors replaced. A name without one (its instance was
+   * killed by chaos when the successor started) has nothing to stop: the successor is the running
+   * instance, and stays.
+   */
+  private Future<Void> stopSuperseded(List<InstanceRef> instances) {
+    List<Future<Void>> stopped = new ArrayList<>();
+    for (InstanceRef ref : instances) {
+      Nanoservice old = superseded.remove(ref.name());
+      if (old != null) {
+        // Not stop(): that would take the name, now its successor's, out of discovery.
+        stopped.add(retireTraffic(old).compose(v -> old.crash()));
+      }
+    }
+    return Future.all(stopped).mapEmpty();
   }
 
   @Override
