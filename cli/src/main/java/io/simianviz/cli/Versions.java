@@ -111,8 +111,19 @@ final class Versions {
 
   /** Reads a saved change of a watched file; what is wrong with it is one line. */
   static VersionLoader loader(ExpansionOptions options) {
-    return file -> {
+    return (file, running) -> {
       StringWriter warnings = new StringWriter();
+      ArchitectureSpec raw = rawSpec(file);
+      List<Problem> stillCalled =
+          raw == null || running == null
+              ? List.of()
+              : TransitionPlanner.removedButCalled(running, raw);
+      if (!stillCalled.isEmpty()) {
+        throw new VersionLoader.Rejected(
+            stillCalled.stream()
+                .map(p -> inFile(file, p).toString())
+                .collect(Collectors.joining("; ")));
+      }
       try {
         return new Version(file, ArchitectureInput.load(file, new PrintWriter(warnings), options));
       } catch (InputFileException e) {

@@ -79,4 +79,30 @@ class RunVersionsOptionTest {
     assertThat(CliRun.of("run", dir.toString(), "--watch").err()).contains("--watch");
     assertThat(CliRun.of("run", a.toString(), "--step-every", "2s").err()).contains("--step-every");
   }
+
+  @Test
+  void aBadSaveOfAWatchedFileIsOneLineNamingTheFile() throws Exception {
+    Path a = version("a.yaml", "shop", DB_WEB);
+    var running = io.simianviz.api.io.ArchitectureFiles.read(a).architecture().getSpec();
+    var loader = Versions.loader(io.simianviz.model.topology.ExpansionOptions.NONE);
+    assertThat(loader.load(a, running).loaded().name()).isEqualTo("shop");
+
+    version(
+        "a.yaml", "shop", DB_WEB.replace("count: 3", "count: -1").replace("count: 2", "count: -2"));
+    var bad = org.assertj.core.api.Assertions.catchThrowable(() -> loader.load(a, running));
+    assertThat(bad).isInstanceOf(io.simianviz.local.evolution.VersionLoader.Rejected.class);
+    assertThat(bad.getMessage()).startsWith(a + ": services[").doesNotContain("\n");
+
+    version(
+        "a.yaml",
+        "shop",
+        """
+        - {name: web, package: karyon, count: 3, regions: 1, dependencies: [db]}
+        - {name: www, package: denominator, count: 0, regions: 0, dependencies: [web]}
+        """);
+    var removed = org.assertj.core.api.Assertions.catchThrowable(() -> loader.load(a, running));
+    assertThat(removed.getMessage())
+        .startsWith(a + ": services[0].dependencies[0]")
+        .contains("removed in this version");
+  }
 }

@@ -96,12 +96,12 @@ class EvolutionRunTest {
   private Version version(String name, String yaml) throws Exception {
     Path file = dir.resolve(name);
     Files.writeString(file, yaml);
-    return loader().load(file);
+    return loader().load(file, null);
   }
 
   /** As the command line reads a version: parsed and validated, a problem is one line. */
   private static VersionLoader loader() {
-    return file -> {
+    return (file, running) -> {
       try {
         var loaded = ArchitectureFiles.read(file);
         ValidationResult result = ArchitectureValidator.validate(loaded.architecture().getSpec());

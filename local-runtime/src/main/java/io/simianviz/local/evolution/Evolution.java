@@ -360,7 +360,7 @@ public final class Evolution {
     watchedContent = content;
     Version next;
     try {
-      next = plan.loader().load(file);
+      next = plan.loader().load(file, current.spec());
     } catch (VersionLoader.Rejected rejected) {
       ignored(rejected.getMessage());
       return null;
