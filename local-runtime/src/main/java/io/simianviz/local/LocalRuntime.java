@@ -19,6 +19,7 @@ import io.simianviz.model.TierPackage;
 import io.simianviz.model.chaos.ChaosGuard;
 import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
@@ -277,7 +278,19 @@ public final class LocalRuntime {
         console.event("view: " + live.url());
       }
       int total = run.totalInstances();
-      String fdProblem = FileDescriptorBudget.problem(total);
+      // A folder's versions: the open files must do for each tier at its largest.
+      int most =
+          evolution == null
+              ? total
+              : Math.max(
+                  total,
+                  evolution
+                      .instancesPerTier(new ExpansionOptions(options.scale(), options.regions()))
+                      .values()
+                      .stream()
+                      .mapToInt(Integer::intValue)
+                      .sum());
+      String fdProblem = FileDescriptorBudget.problem(most);
       if (fdProblem != null) {
         err.println("simianviz run: " + fdProblem);
         return null;
