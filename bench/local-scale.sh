@@ -8,7 +8,10 @@
 #                             [-t SAMPLE_RATE]
 # -w is a warm-up before each measured run (run --warmup): traffic whose figures are left out,
 # so the JIT has compiled the hot paths (60 s by default: C2 keeps a core busy for ~50 s of a
-# run at scale 1000; 0 measures from a cold start). Ends with bench/hop-floor.sh, the C peer.
+# run at scale 1000; 0 measures from a cold start). Ends with bench/hop-floor.sh, the peers (nginx in
+# C, and VertxHopFloor: the nanoservice's wire format in Vert.x without the simulation), and a last
+# table with each rate's CPU per hop as a multiple of each peer's, measured in this same run: the
+# figure the budget is written in (docs/benchmarks.md), as absolute figures drift with the machine.
 # Traces are sampled at 1% by default (-t 1 records every hop as a span, as a plain run does).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -82,5 +85,25 @@ for rate in $rates; do
     "$s" | tee -a "$results"
 done
 echo | tee -a "$results"
-"$root/bench/hop-floor.sh" "$out/floor" | tee -a "$results"
+"$root/bench/hop-floor.sh" "$out/floor" | tee "$out/floor.txt" | tee -a "$results"
+
+# The rate sweep against the peers of this run: CPU per hop over the peer's CPU per hop.
+peer_us() { sed -n "s/^hop floor ($1.*, \([0-9.]*\) us of CPU per hop.*/\1/p" "$out/floor.txt" | head -1; }
+vertx_us=$(peer_us Vert.x)
+nginx_us=$(peer_us C)
+if [ -n "$rates" ] && [ -n "$vertx_us" ]; then
+  {
+    echo
+    echo "CPU per hop against the peers measured above (Vert.x $vertx_us µs, nginx ${nginx_us:-?} µs per hop):"
+    echo
+    echo "| rate | success | hops/s | CPU µs per hop | × Vert.x peer | × nginx |"
+    echo "|---|---|---|---|---|---|"
+  } | tee -a "$results"
+  for rate in $rates; do
+    jq -r --arg rate "$rate" --argjson vertx "$vertx_us" --arg nginx "${nginx_us:-}" \
+      '"| \($rate) | \(.successRate * 1000 | round / 1000)% | \(.hopsPerSecond | round) | \(.cpuMicrosPerHop * 10 | round / 10) | **\(.cpuMicrosPerHop / $vertx * 100 | round / 100)** | \(if $nginx == "" then "" else (.cpuMicrosPerHop / ($nginx | tonumber) * 100 | round / 100 | tostring) end) |"' \
+      "$out/rate-$rate/summary.json" | tee -a "$results"
+  done
+  echo "(budget: at most 2.0 × the Vert.x peer at the highest rate with 100% success)" | tee -a "$results"
+fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); outputs in $out" | tee -a "$results"

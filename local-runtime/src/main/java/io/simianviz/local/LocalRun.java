@@ -348,7 +348,11 @@ public final class LocalRun implements AutoCloseable {
     if (options.warmup().isZero()) {
       return;
     }
-    console.event(String.format("warming up for %.0f s", options.warmup().toMillis() / 1000.0));
+    console.event(
+        String.format(
+            "warming up for %.1f s: the JIT compiles the hop path; left out of every figure"
+                + " (--warmup 0 measures from a cold start)",
+            options.warmup().toMillis() / 1000.0));
     Thread.sleep(options.warmup().toMillis());
     process.stats().reset();
     trafficSources().forEach(s -> s.traffic().resetSummary());
@@ -434,6 +438,7 @@ public final class LocalRun implements AutoCloseable {
       return Future.failedFuture(victim.name() + " is not running");
     }
     halted.put(victim.name(), s);
+    live.instanceState(victim.name(), InstanceState.KILLED);
     Promise<Void> gone = Promise.promise();
     s.crash()
         .onComplete(

@@ -2,6 +2,8 @@ package io.simianviz.local;
 
 import io.simianviz.local.chaos.ExperimentHost;
 import io.simianviz.model.chaos.TrafficReading;
+import io.simianviz.model.live.EventKind;
+import io.simianviz.model.live.InstanceState;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.traffic.TrafficSource;
@@ -46,11 +48,18 @@ final class RunExperimentHost implements ExperimentHost {
   @Override
   public void isolate(Collection<String> names) {
     run.process().partition().isolate(names);
+    names.forEach(n -> run.live().instanceState(n, InstanceState.ISOLATED));
   }
 
   @Override
   public void heal(Collection<String> names) {
     run.process().partition().heal(names);
+    names.forEach(n -> run.live().instanceState(n, InstanceState.READY));
+  }
+
+  @Override
+  public void notice(EventKind kind, String text, List<String> instances) {
+    run.live().event(kind, text, instances.toArray(String[]::new));
   }
 
   /**

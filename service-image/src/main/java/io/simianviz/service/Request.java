@@ -1,6 +1,9 @@
 package io.simianviz.service;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -48,24 +51,196 @@ public record Request(Op op, String key, String value, boolean replica, boolean 
   }
 
   /**
+   * The JSON of {@link #toJson}, written directly: the same fields in the same order, with no
+   * {@link JsonObject} and no JSON generator per call.
+   */
+  public Buffer toBuffer() {
+    StringBuilder b =
+        new StringBuilder(64).append("{\"op\":\"").append(op.name()).append("\",\"key\":");
+    quote(b, key);
+    if (value != null) {
+      b.append(",\"value\":");
+      quote(b, value);
+    }
+    if (replica) {
+      b.append(",\"replica\":true");
+    }
+    if (forwarded) {
+      b.append(",\"forwarded\":true");
+    }
+    return Buffer.buffer(b.append('}').toString());
+  }
+
+  /**
+   * Reads a request body. A body as {@link #toBuffer} writes it (flat, no white space, no escapes,
+   * ASCII) is read directly; any other goes through {@link #fromJson(JsonObject)}, so both read
+   * every body alike.
+   *
+   * @throws IllegalArgumentException naming what is wrong ({@link
+   *     io.vertx.core.json.DecodeException} when the body is not JSON)
+   */
+  public static Request fromJson(Buffer body) {
+    Request plain = PlainJson.read(body);
+    return plain != null ? plain : fromJson(body.toJsonObject());
+  }
+
+  /**
    * Reads a request body.
    *
    * @throws IllegalArgumentException naming what is wrong
    */
   public static Request fromJson(JsonObject json) {
-    String op = json.getString("op", "GET").toUpperCase(Locale.ROOT);
-    if (!op.equals("GET") && !op.equals("PUT")) {
-      throw new IllegalArgumentException("op must be GET or PUT, not " + op);
-    }
-    String key = json.getString("key");
-    if (key == null || key.isEmpty()) {
-      throw new IllegalArgumentException("key is required");
-    }
-    return new Request(
-        Op.valueOf(op),
-        key,
+    return of(
+        json.getString("op", "GET"),
+        json.getString("key"),
         json.getString("value"),
         json.getBoolean("replica", false),
         json.getBoolean("forwarded", false));
+  }
+
+  private static Request of(
+      String opName, String key, String value, boolean replica, boolean forwarded) {
+    String op = opName.toUpperCase(Locale.ROOT);
+    if (!op.equals("GET") && !op.equals("PUT")) {
+      throw new IllegalArgumentException("op must be GET or PUT, not " + op);
+    }
+    if (key == null || key.isEmpty()) {
+      throw new IllegalArgumentException("key is required");
+    }
+    return new Request(Op.valueOf(op), key, value, replica, forwarded);
+  }
+
+  private static void quote(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        b.append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
+        return;
+      }
+    }
+    b.append(s).append('"');
+  }
+
+  /** The request bodies this class writes, read without a JSON parser; null for any other. */
+  private static final class PlainJson {
+    private final byte[] bytes;
+    private int at;
+
+    private PlainJson(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    static Request read(Buffer body) {
+      if (body.length() < 2 || body.length() > 4096) {
+        return null;
+      }
+      return new PlainJson(body.getBytes()).object();
+    }
+
+    private Request object() {
+      if (!take('{')) {
+        return null;
+      }
+      String op = null;
+      String key = null;
+      String value = null;
+      Boolean replica = null;
+      Boolean forwarded = null;
+      do {
+        String name = string();
+        if (name == null || !take(':')) {
+          return null;
+        }
+        switch (name) {
+          case "op" -> {
+            if (op != null || (op = string()) == null) {
+              return null;
+            }
+          }
+          case "key" -> {
+            if (key != null || (key = string()) == null) {
+              return null;
+            }
+          }
+          case "value" -> {
+            if (value != null || (value = string()) == null) {
+              return null;
+            }
+          }
+          case "replica" -> {
+            if (replica != null || (replica = bool()) == null) {
+              return null;
+            }
+          }
+          case "forwarded" -> {
+            if (forwarded != null || (forwarded = bool()) == null) {
+              return null;
+            }
+          }
+          default -> {
+            return null;
+          }
+        }
+      } while (take(','));
+      if (!take('}') || at != bytes.length) {
+        return null;
+      }
+      return of(
+          op == null ? "GET" : op,
+          key,
+          value,
+          replica != null && replica,
+          forwarded != null && forwarded);
+    }
+
+    private boolean take(char c) {
+      if (at < bytes.length && bytes[at] == c) {
+        at++;
+        return true;
+      }
+      return false;
+    }
+
+    /** A string of printable ASCII without escapes, or null. */
+    private String string() {
+      if (!take('"')) {
+        return null;
+      }
+      int start = at;
+      while (at < bytes.length) {
+        byte c = bytes[at];
+        if (c == '"') {
+          String s = new String(bytes, start, at - start, StandardCharsets.US_ASCII);
+          at++;
+          return s;
+        }
+        if (c < 0x20 || c == '\\') {
+          return null;
+        }
+        at++;
+      }
+      return null;
+    }
+
+    private Boolean bool() {
+      if (matches("true")) {
+        return Boolean.TRUE;
+      }
+      return matches("false") ? Boolean.FALSE : null;
+    }
+
+    private boolean matches(String word) {
+      if (at + word.length() > bytes.length) {
+        return false;
+      }
+      for (int i = 0; i < word.length(); i++) {
+        if (bytes[at + i] != word.charAt(i)) {
+          return false;
+        }
+      }
+      at += word.length();
+      return true;
+    }
   }
 }

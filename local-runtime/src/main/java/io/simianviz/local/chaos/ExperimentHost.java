@@ -1,6 +1,7 @@
 package io.simianviz.local.chaos;
 
 import io.simianviz.model.chaos.TrafficReading;
+import io.simianviz.model.live.EventKind;
 import io.simianviz.model.topology.Instance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -54,4 +55,7 @@ public interface ExperimentHost {
 
   /** A line on the console. */
   void event(String line);
+
+  /** An experiment's phase or verdict for the live view, naming the instances it concerns. */
+  void notice(EventKind kind, String text, List<String> instances);
 }

@@ -9,6 +9,7 @@ import io.simianviz.model.chaos.ExperimentStatus;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.VictimSelector;
 import io.simianviz.model.chaos.WindowStatus;
+import io.simianviz.model.live.EventKind;
 import io.simianviz.model.spec.ChaosExperimentSpec;
 import io.simianviz.model.topology.Instance;
 import io.vertx.core.Future;
@@ -179,6 +180,10 @@ final class LocalExperiment {
                   synchronized (this) {
                     busy = false;
                     machine.injected(System.currentTimeMillis(), target, names);
+                    host.notice(
+                        EventKind.EXPERIMENT,
+                        planned.name() + ": outage of " + names.size() + " instance(s), " + target,
+                        names);
                     event(
                         String.format(
                             Locale.ROOT,
@@ -202,6 +207,10 @@ final class LocalExperiment {
           synchronized (this) {
             busy = false;
             machine.restored(System.currentTimeMillis());
+            host.notice(
+                EventKind.EXPERIMENT,
+                planned.name() + ": restored",
+                outage == null ? List.of() : outage.names());
             event(
                 r.succeeded()
                     ? "restored"
@@ -226,6 +235,10 @@ final class LocalExperiment {
             ? status.getVerdict().name()
             : status.getPhase().name();
     event("verdict " + outcome + ": " + status.getMessage());
+    host.notice(
+        EventKind.VERDICT,
+        planned.name() + ": " + outcome + ": " + status.getMessage(),
+        status.getVictims());
     done.complete(status);
   }
 

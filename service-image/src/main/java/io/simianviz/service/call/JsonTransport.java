@@ -7,12 +7,10 @@ import io.simianviz.service.discovery.Endpoint;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Function;
 
 /**
@@ -59,15 +57,8 @@ public final class JsonTransport implements Transport {
                 r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                     .putHeader(TRACEPARENT, parent.traceparent())
                     .putHeader(HOPS, parent.hopsHeader())
-                    .send(request.toJson().toBuffer()))
-        .compose(resp -> resp.body().map(body -> new Reply(resp.statusCode(), parse(body))));
-  }
-
-  private static JsonObject parse(Buffer body) {
-    try {
-      return body.length() == 0 ? new JsonObject() : body.toJsonObject();
-    } catch (RuntimeException e) {
-      return new JsonObject().put("error", body.toString());
-    }
+                    .send(request.toBuffer()))
+        // The reply stays the bytes it came as: most callers pass it on without looking inside.
+        .compose(resp -> resp.body().map(body -> Reply.fromWire(resp.statusCode(), body)));
   }
 }

@@ -111,7 +111,7 @@ final class GrpcCalls {
                 respond(call, serving.reject(hop, e.getMessage()));
                 return;
               }
-              serving.serve(hop, request).onSuccess(reply -> respond(call, reply));
+              serving.serve(hop, request, reply -> respond(call, reply));
             });
   }
 

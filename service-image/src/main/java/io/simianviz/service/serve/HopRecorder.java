@@ -24,6 +24,12 @@ final class HopRecorder {
   private final Supplier<Endpoint> endpoint;
 
   /**
+   * The service timing per op (GET, PUT, then INVALID), looked up on an op's first request; a racy
+   * cache whose entries are all the same object once set.
+   */
+  private final InstanceMetrics.Timing[] byOp = new InstanceMetrics.Timing[3];
+
+  /**
    * @param endpoint where this instance listens, known once it does
    */
   HopRecorder(
@@ -42,8 +48,14 @@ final class HopRecorder {
    */
   void record(Hop hop, Request request, Reply reply) {
     long micros = hop.elapsedMicros();
+    int slot = request == null ? 2 : request.op() == Request.Op.GET ? 0 : 1;
     String op = request == null ? "INVALID" : request.op().name();
-    metrics.service(op).record(micros, reply.status() >= 400);
+    InstanceMetrics.Timing timing = byOp[slot];
+    if (timing == null) {
+      timing = metrics.service(op);
+      byOp[slot] = timing;
+    }
+    timing.record(micros, reply.status() >= 400);
     if (!hop.span().sampled() || !process.spans().enabled()) {
       return;
     }

@@ -25,7 +25,7 @@ final class JsonCalls {
     Protocol protocol = req.version() == HttpVersion.HTTP_2 ? Protocol.HTTP2 : Protocol.HTTP;
     Hop hop = serving.arrived(req.headers(), protocol);
     if (HttpMethod.GET.equals(req.method())) {
-      serving.serve(hop, Request.get(req.getParam("key", "key"))).onSuccess(r -> write(req, r));
+      serving.serve(hop, Request.get(req.getParam("key", "key")), r -> write(req, r));
       return;
     }
     req.body()
@@ -36,12 +36,12 @@ final class JsonCalls {
                 if (ar.failed()) {
                   throw new IllegalArgumentException(ar.cause().getMessage(), ar.cause());
                 }
-                request = Request.fromJson(ar.result().toJsonObject());
+                request = Request.fromJson(ar.result());
               } catch (RuntimeException e) {
                 write(req, serving.reject(hop, e.getMessage()));
                 return;
               }
-              serving.serve(hop, request).onSuccess(r -> write(req, r));
+              serving.serve(hop, request, r -> write(req, r));
             });
   }
 
@@ -49,6 +49,6 @@ final class JsonCalls {
     req.response()
         .setStatusCode(reply.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, JsonTransport.JSON)
-        .end(reply.body().toBuffer());
+        .end(reply.toBuffer());
   }
 }

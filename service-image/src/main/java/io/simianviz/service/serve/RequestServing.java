@@ -7,10 +7,11 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.behaviour.Behaviour;
-import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,11 +21,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * GrpcCalls}) only read requests and write replies.
  */
 final class RequestServing {
+  private static final byte[] INSTANCE_KEY = Reply.keyBytes("instance");
+  private static final byte[] PAYLOAD_KEY = Reply.keyBytes("payload");
+
   private final ProcessContext process;
   private final InstanceConfig config;
   private final Behaviour behaviour;
   private final HopRecorder recorder;
   private final String payload;
+
+  /** The padding as a JSON string: what a dependency's reply carries when it needs no change. */
+  private final byte[] quotedPayload;
 
   RequestServing(
       ProcessContext process, InstanceConfig config, Behaviour behaviour, HopRecorder recorder) {
@@ -33,6 +40,7 @@ final class RequestServing {
     this.behaviour = behaviour;
     this.recorder = recorder;
     this.payload = "x".repeat(Math.max(0, config.responseBytes()));
+    this.quotedPayload = ("\"" + payload + "\"").getBytes(StandardCharsets.UTF_8);
   }
 
   /** Starts a hop for a request that just arrived with these headers or gRPC metadata. */
@@ -40,20 +48,23 @@ final class RequestServing {
     return Hop.arrived(headers, protocol, process.sampleRate());
   }
 
-  /** Serves a request; the reply is final, already counted and traced. Never fails. */
-  Future<Reply> serve(Hop hop, Request request) {
-    Future<Reply> answer =
-        hop.span().hops() > Defaults.HOP_LIMIT
-            ? Future.succeededFuture(loopDetected())
-            : answer(request, hop.span());
-    return answer
-        .recover(err -> Future.succeededFuture(internalError(err)))
-        .map(
-            reply -> {
-              Reply done = decorate(reply);
-              recorder.record(hop, request, done);
-              return done;
-            });
+  /**
+   * Serves a request and hands its reply, final, counted and traced, to {@code then}: at once when
+   * the tier has no service time and the behaviour answers at once (a leaf), else once it has.
+   * Never fails. A tier whose service time is zero sets no timer, and the reply is decorated in
+   * place.
+   */
+  void serve(Hop hop, Request request, Handler<Reply> then) {
+    if (hop.span().hops() > Defaults.HOP_LIMIT) {
+      finish(hop, request, loopDetected(), then);
+      return;
+    }
+    long delayMs = ServiceDelay.millis(config.serviceTime());
+    if (delayMs == 0) {
+      answer(hop, request, then);
+    } else {
+      process.vertx().setTimer(delayMs, id -> answer(hop, request, then));
+    }
   }
 
   /** Answers a request that could not be read with a counted 400. */
@@ -63,21 +74,38 @@ final class RequestServing {
     return done;
   }
 
-  private Future<Reply> answer(Request request, TraceContext span) {
-    long delayMs = ServiceDelay.millis(config.serviceTime());
-    Future<Void> delay =
-        delayMs == 0
-            ? Future.succeededFuture()
-            : Future.future(p -> process.vertx().setTimer(delayMs, id -> p.complete()));
-    return delay.compose(
-        v -> {
-          if (config.errorRate() > 0
-              && ThreadLocalRandom.current().nextDouble() < config.errorRate()) {
-            return Future.succeededFuture(
-                Reply.error(Reply.INJECTED_ERROR, "error injected by " + config.name()));
-          }
-          return behaviour.handle(request, span);
-        });
+  private void answer(Hop hop, Request request, Handler<Reply> then) {
+    if (config.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < config.errorRate()) {
+      finish(
+          hop,
+          request,
+          Reply.error(Reply.INJECTED_ERROR, "error injected by " + config.name()),
+          then);
+      return;
+    }
+    Future<Reply> answer;
+    try {
+      answer = behaviour.handle(request, hop.span());
+    } catch (RuntimeException e) {
+      finish(hop, request, internalError(e), then);
+      return;
+    }
+    answer.onComplete(
+        ar ->
+            finish(
+                hop,
+                request,
+                ar.succeeded() && ar.result() != null
+                    ? ar.result()
+                    : internalError(
+                        ar.failed() ? ar.cause() : new IllegalStateException("no reply")),
+                then));
+  }
+
+  private void finish(Hop hop, Request request, Reply reply, Handler<Reply> then) {
+    Reply done = decorate(reply);
+    recorder.record(hop, request, done);
+    then.handle(done);
   }
 
   private Reply loopDetected() {
@@ -94,15 +122,35 @@ final class RequestServing {
     return Reply.error(Reply.INJECTED_ERROR, config.name() + " failed: " + err);
   }
 
+  /**
+   * Names the instance that produced a reply (the end of the chain: a reply passed on keeps the
+   * name it has) and sets this tier's padding on a success. A reply made here is decorated in place
+   * (a behaviour hands its reply over); one passed on from a dependency goes out as the bytes it
+   * came as when it already says all that, which is the common case: the same padding all along.
+   */
   private Reply decorate(Reply reply) {
-    JsonObject body = reply.body().copy();
-    // A passed-on reply keeps naming the instance that produced it: the end of the chain.
+    if (reply.wire() != null && passesAsIs(reply)) {
+      return reply;
+    }
+    JsonObject body = reply.body();
     if (!body.containsKey("instance")) {
       body.put("instance", config.name()).put("tier", config.tier());
     }
     if (!reply.isError() && !payload.isEmpty()) {
       body.put("payload", payload);
     }
-    return new Reply(reply.status(), body);
+    return reply;
+  }
+
+  /** Whether a dependency's reply names its instance and, on success, carries our padding. */
+  private boolean passesAsIs(Reply reply) {
+    if (reply.wireKeyAt(INSTANCE_KEY) < 0) {
+      return false;
+    }
+    if (reply.isError() || payload.isEmpty()) {
+      return true;
+    }
+    int at = reply.wireKeyAt(PAYLOAD_KEY);
+    return at >= 0 && reply.wireHas(at + PAYLOAD_KEY.length, quotedPayload);
   }
 }
