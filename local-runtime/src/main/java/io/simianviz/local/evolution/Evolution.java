@@ -552,7 +552,12 @@ public final class Evolution {
     long lastAt = System.currentTimeMillis();
     while (true) {
       if (stopSignal.await(policy.interval().toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new RolledBack("the run ended during the canary analysis of " + r.tier());
+        throw new RolledBack(
+            "stopped: the run ended during the canary analysis of "
+                + r.tier()
+                + " ("
+                + k
+                + " canary instance(s) left at the new version)");
       }
       LatencyHistogram.Snapshot now = host.servedBy(canary);
       long at = System.currentTimeMillis();
