@@ -39,6 +39,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +85,9 @@ public final class LocalRun implements AutoCloseable {
 
   /** What the traffic sources send, once they started; a source started later sends the same. */
   private volatile TrafficSource.Options trafficOptions;
+
+  /** Instances drained by an evolution step, not stopped yet. */
+  private final Set<String> draining = ConcurrentHashMap.newKeySet();
 
   /** Addresses of instances started after the first version's (evolution steps): never reused. */
   private final AtomicInteger nextOrdinal = new AtomicInteger();
@@ -248,8 +253,17 @@ public final class LocalRun implements AutoCloseable {
     trafficSources().forEach(s -> s.traffic().rate(rate));
   }
 
+  /**
+   * An instance out of discovery until it stops (an evolution step's drain): chaos leaves it alone,
+   * as it is going anyway.
+   */
+  void draining(String name) {
+    draining.add(name);
+  }
+
   /** Stops an instance for good (an evolution step, after its drain): it leaves the run. */
   Future<Void> removeInstance(String name) {
+    draining.remove(name);
     Nanoservice s = running.remove(name);
     Instance instance = instances.remove(name);
     if (instance != null) {
@@ -462,7 +476,11 @@ public final class LocalRun implements AutoCloseable {
   }
 
   List<Instance> upInstances() {
-    return running.keySet().stream().map(instances::get).toList();
+    return running.keySet().stream()
+        .filter(name -> !draining.contains(name))
+        .map(instances::get)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   int totalInstances() {

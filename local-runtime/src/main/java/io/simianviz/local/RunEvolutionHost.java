@@ -139,6 +139,7 @@ final class RunEvolutionHost implements EvolutionHost {
       }
       Nanoservice s = run.runningInstance(ref.name());
       if (s != null && s.endpoint() != null) {
+        run.draining(ref.name());
         run.process().discovery().deregister(s.endpoint());
         retireTraffic(s);
         run.live().instanceState(ref.name(), InstanceState.DRAINING);
