@@ -4,9 +4,12 @@ import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.LocalRuntime;
 import io.simianviz.local.RunOptions;
 import io.simianviz.local.chaos.PlannedExperiment;
+import io.simianviz.local.evolution.EvolutionPlan;
+import io.simianviz.local.evolution.Version;
 import io.simianviz.local.host.Terminal;
 import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.Durations;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +39,34 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "Architecture (YAML/JSON) or spigo JSON.")
+  @Parameters(
+      paramLabel = "FILE",
+      description =
+          "Architecture (YAML/JSON) or spigo JSON; or a folder of versions of one architecture,"
+              + " applied in name order to the running one (see --step-every).")
   Path file;
 
   @Option(
       names = "--duration",
-      defaultValue = "30s",
       description =
-          "How long traffic runs, e.g. 20s, 5m; 0 runs until Ctrl-C. Default ${DEFAULT-VALUE}.")
+          "How long traffic runs, e.g. 20s, 5m; 0 runs until Ctrl-C. Default 30s; for a folder,"
+              + " its versions times --step-every.")
   String duration;
+
+  @Option(
+      names = "--step-every",
+      paramLabel = "D",
+      description =
+          "With a folder: how long each version runs before the next is applied, e.g. 30s."
+              + " Default 30s.")
+  String stepEvery;
+
+  @Option(
+      names = "--watch",
+      description =
+          "Apply every saved change of FILE to the running architecture; a change that is not"
+              + " valid is reported and ignored.")
+  boolean watch;
 
   @Mixin ExpansionMixin expansion;
 
@@ -125,7 +147,22 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--ui: must be between 0 and 65535 (was " + uiPort + ")");
     }
-    Duration runFor = duration("--duration", duration);
+    boolean folder = Files.isDirectory(file);
+    if (folder && watch) {
+      throw new ParameterException(
+          spec.commandLine(), "--watch: takes one file, not a folder (" + file + ")");
+    }
+    if (!folder && stepEvery != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--step-every: only with a folder of versions (" + file + " is a file)");
+    }
+    Duration every =
+        folder ? duration("--step-every", stepEvery == null ? "30s" : stepEvery) : null;
+    if (every != null && every.isZero()) {
+      throw new ParameterException(
+          spec.commandLine(), "--step-every: must be longer than 0 (was " + stepEvery + ")");
+    }
     // What traffic.rate accepts: any number of requests per second, 0 or more.
     if (rate != null && !(rate >= 0 && Double.isFinite(rate))) {
       throw new ParameterException(
@@ -144,10 +181,31 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(),
           "--force: only with --out (without it every run gets a directory of its own)");
     }
-    Duration warmFor =
-        AUTO_WARMUP.equals(warmup) ? autoWarmup(runFor) : duration("--warmup", warmup);
-    LoadedArchitecture loaded =
-        ArchitectureInput.load(file, spec.commandLine().getErr(), expansion.options());
+    // Options first: a bad one is refused before any file is read.
+    Duration givenDuration = duration == null ? null : duration("--duration", duration);
+    Duration givenWarmup = AUTO_WARMUP.equals(warmup) ? null : duration("--warmup", warmup);
+    EvolutionPlan evolution = null;
+    LoadedArchitecture loaded;
+    if (folder) {
+      List<Version> versions =
+          Versions.folder(file, spec.commandLine().getErr(), expansion.options());
+      evolution = EvolutionPlan.folder(versions, every);
+      loaded = versions.getFirst().loaded();
+    } else {
+      loaded = ArchitectureInput.load(file, spec.commandLine().getErr(), expansion.options());
+      if (watch) {
+        evolution =
+            EvolutionPlan.watch(
+                new Version(file, loaded), file, Versions.loader(expansion.options()));
+      }
+    }
+    Duration runFor =
+        givenDuration != null
+            ? givenDuration
+            : evolution != null && evolution.watched() == null
+                ? evolution.folderDuration()
+                : Duration.ofSeconds(30);
+    Duration warmFor = givenWarmup != null ? givenWarmup : autoWarmup(runFor);
     List<PlannedExperiment> planned = new ArrayList<>();
     for (Path e : experiments) {
       planned.add(ExperimentInput.plan(e, loaded, spec.commandLine().getErr()));
@@ -169,7 +227,8 @@ final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(3),
             force,
             runDirectories);
-    return LocalRuntime.run(loaded, options, file, planned, new ViewOptions(!noUi, uiPort));
+    return LocalRuntime.run(
+        loaded, options, file, planned, new ViewOptions(!noUi, uiPort), evolution);
   }
 
   /**

@@ -37,14 +37,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A whole architecture in one JVM: every instance a real nanoservice server on its own loopback
@@ -57,12 +58,12 @@ public final class LocalRun implements AutoCloseable {
   private final LoadedArchitecture loaded;
   private final ArchitectureSpec spec;
   private final RunOptions options;
-  private final Topology topology;
+  private volatile Topology topology;
   private final Console console;
   private final Vertx vertx = Vertx.vertx(vertxOptions());
   private final LocalRegistry registry = new LocalRegistry();
   private final ProcessContext process;
-  private final Map<String, Instance> instances;
+  private final Map<String, Instance> instances = new ConcurrentHashMap<>();
   private final Map<String, Nanoservice> running = new ConcurrentHashMap<>();
   private final Map<String, Nanoservice> halted = new ConcurrentHashMap<>();
   private final Writer graphFile;
@@ -80,7 +81,16 @@ public final class LocalRun implements AutoCloseable {
   private volatile boolean monkeyOff;
 
   /** HTTP/1.1 connections to each instance of a tier, from the open-file limit. */
-  private final Map<String, Integer> connectionsPerInstance;
+  private volatile Map<String, Integer> connectionsPerInstance;
+
+  /** What the traffic sources send, once they started; a source started later sends the same. */
+  private volatile TrafficSource.Options trafficOptions;
+
+  /** Instances drained by an evolution step, not stopped yet. */
+  private final Set<String> draining = ConcurrentHashMap.newKeySet();
+
+  /** Addresses of instances started after the first version's (evolution steps): never reused. */
+  private final AtomicInteger nextOrdinal = new AtomicInteger();
 
   /** Writes the outputs to {@code options.out()}, exports spans to the spec's Zipkin endpoint. */
   LocalRun(LoadedArchitecture loaded, RunOptions options, Console console) throws IOException {
@@ -106,9 +116,8 @@ public final class LocalRun implements AutoCloseable {
         TopologyExpander.expand(
             loaded.name(), spec, new ExpansionOptions(options.scale(), options.regions()));
     this.live = LiveArchitecture.of(topology, this::elapsedMillis);
-    this.instances =
-        topology.instances().stream()
-            .collect(Collectors.toMap(Instance::name, i -> i, (a, b) -> a, LinkedHashMap::new));
+    topology.instances().forEach(i -> instances.put(i.name(), i));
+    nextOrdinal.set(topology.instances().stream().mapToInt(Instance::ordinal).max().orElse(-1) + 1);
     Files.createDirectories(outputs);
     double sampleRate =
         options.sampleRate() != null
@@ -119,12 +128,14 @@ public final class LocalRun implements AutoCloseable {
     Map<String, Integer> instancesPerTier = new HashMap<>();
     topology.instances().forEach(i -> instancesPerTier.merge(i.tier(), 1, Integer::sum));
     this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
+    // A tier the pools were not sized for (a version watched for) gets a pod's pool.
+    int podPool = CallPolicy.defaults().maxConnectionsPerInstance();
     this.process =
         new ProcessContext(
             vertx,
             registry,
             CallPolicy.defaults(),
-            tier -> connectionsPerInstance.getOrDefault(tier, 1),
+            tier -> connectionsPerInstance.getOrDefault(tier, podPool),
             spanOptions(outputs.resolve("spans.json"), zipkinEndpoint),
             sampleRate);
     this.graphFile = Files.newBufferedWriter(outputs.resolve("graph.json"), StandardCharsets.UTF_8);
@@ -182,6 +193,91 @@ public final class LocalRun implements AutoCloseable {
   }
 
   /**
+   * Sizes the connection pools for every version the run will go through (an evolution): each tier
+   * at its largest. Before {@link #start}.
+   */
+  void planFor(Map<String, Integer> instancesPerTier) {
+    this.connectionsPerInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
+  }
+
+  /** The architecture changed while it runs (an evolution step): the live model follows. */
+  void evolveTo(Topology next) {
+    topology = next;
+    live.evolve(next);
+  }
+
+  /** A loopback address no instance of this run had: for instances started by evolution steps. */
+  int newOrdinal() {
+    return nextOrdinal.getAndIncrement();
+  }
+
+  /** The running instance of this name, or null. */
+  Nanoservice runningInstance(String name) {
+    return running.get(name);
+  }
+
+  /**
+   * Starts an instance the run did not have, or a twin of a running one that takes over its name in
+   * discovery once it listens (the one it replaces goes on serving the calls it has); completes
+   * once it serves. A traffic source starts sending like the others.
+   */
+  Future<Nanoservice> startInstance(Instance instance, InstanceConfig config) {
+    boolean fresh = instances.put(instance.name(), instance) == null;
+    if (fresh) {
+      graph.node(instance, config.host(), Instant.now());
+    }
+    return launch(instance, config)
+        .compose(
+            s -> {
+              TrafficSource.Options traffic = trafficOptions;
+              if (traffic == null || s.config().pkg() != TierPackage.DENOMINATOR) {
+                return Future.succeededFuture(s);
+              }
+              return slots
+                  .on(instance.ordinal(), () -> Future.succeededFuture(s.startTraffic(traffic)))
+                  .map(t -> s);
+            });
+  }
+
+  /** Every traffic source sends {@code rate} requests per second from now on (a rate schedule). */
+  void trafficRate(double rate) {
+    TrafficSource.Options now = trafficOptions;
+    if (now == null) {
+      return; // no traffic in this run
+    }
+    if (rate > 0) {
+      trafficOptions =
+          new TrafficSource.Options(
+              rate, now.getWeight(), now.putWeight(), now.keySpace(), now.maxInFlight());
+    }
+    trafficSources().forEach(s -> s.traffic().rate(rate));
+  }
+
+  /**
+   * An instance out of discovery until it stops (an evolution step's drain): chaos leaves it alone,
+   * as it is going anyway.
+   */
+  void draining(String name) {
+    draining.add(name);
+  }
+
+  /** Stops an instance for good (an evolution step, after its drain): it leaves the run. */
+  Future<Void> removeInstance(String name) {
+    draining.remove(name);
+    Nanoservice s = running.remove(name);
+    Instance instance = instances.remove(name);
+    if (instance != null) {
+      graph.done(instance, "removed", Instant.now());
+    }
+    try {
+      live.remove(name);
+    } catch (IllegalArgumentException e) {
+      // not drawn
+    }
+    return s == null ? Future.succeededFuture() : s.stop();
+  }
+
+  /**
    * The live model of this run (what the live view draws): instance states, traffic and events.
    * Code that changes the run tells it here, e.g. {@code live().event(EventKind.EXPERIMENT, ...)}.
    */
@@ -227,6 +323,7 @@ public final class LocalRun implements AutoCloseable {
       double rate = trafficRate(options, spec);
       int[] mix = Defaults.mix(spec);
       TrafficSource.Options traffic = TrafficSource.Options.of(rate, mix[0], mix[1]);
+      trafficOptions = traffic;
       List<Future<TrafficSource>> sources = new ArrayList<>();
       for (Instance i : topology.instances()) {
         Nanoservice s = running.get(i.name());
@@ -315,6 +412,11 @@ public final class LocalRun implements AutoCloseable {
             replaced.fail("the traffic stopped before " + victim.name() + " was replaced");
             return;
           }
+          if (running.containsKey(victim.name()) || !instances.containsKey(victim.name())) {
+            // An evolution step started its successor meanwhile, or removed it: nothing to do.
+            replaced.complete(elapsedMillis());
+            return;
+          }
           live.instanceState(victim.name(), InstanceState.STARTING);
           launch(victim, s.config())
               .onComplete(
@@ -374,11 +476,15 @@ public final class LocalRun implements AutoCloseable {
   }
 
   List<Instance> upInstances() {
-    return running.keySet().stream().map(instances::get).toList();
+    return running.keySet().stream()
+        .filter(name -> !draining.contains(name))
+        .map(instances::get)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   int totalInstances() {
-    return instances.size();
+    return topology.instances().size();
   }
 
   int upCount() {

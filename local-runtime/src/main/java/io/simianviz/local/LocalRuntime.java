@@ -4,6 +4,10 @@ import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.chaos.ExperimentHost;
 import io.simianviz.local.chaos.ExperimentRunner;
 import io.simianviz.local.chaos.PlannedExperiment;
+import io.simianviz.local.evolution.Evolution;
+import io.simianviz.local.evolution.EvolutionPlan;
+import io.simianviz.local.evolution.StepSummary;
+import io.simianviz.local.evolution.Version;
 import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.local.host.OpenFileWatch;
 import io.simianviz.local.host.OutputDir;
@@ -15,6 +19,7 @@ import io.simianviz.model.TierPackage;
 import io.simianviz.model.chaos.ChaosGuard;
 import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.SpanExporter;
@@ -74,6 +79,21 @@ public final class LocalRuntime {
       List<PlannedExperiment> experiments,
       ViewOptions view)
       throws Exception {
+    return run(loaded, options, file, experiments, view, null);
+  }
+
+  /**
+   * As {@link #run(LoadedArchitecture, RunOptions, Path, List, ViewOptions)}, applying the versions
+   * of {@code evolution} (null: none) to the running architecture.
+   */
+  public static int run(
+      LoadedArchitecture loaded,
+      RunOptions options,
+      Path file,
+      List<PlannedExperiment> experiments,
+      ViewOptions view,
+      EvolutionPlan evolution)
+      throws Exception {
     PrintStream out = System.out;
     Console console = new Console(out, Terminal.attached());
     CountDownLatch stop = new CountDownLatch(1);
@@ -91,7 +111,8 @@ public final class LocalRuntime {
             "simianviz-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      return runUntil(loaded, file, options, experiments, view, console, System.err, stop);
+      return runUntil(
+          loaded, file, options, experiments, view, evolution, console, System.err, stop);
     } finally {
       finished.countDown();
       try {
@@ -116,13 +137,27 @@ public final class LocalRuntime {
       PrintStream err,
       CountDownLatch stop)
       throws Exception {
-    return runUntil(loaded, file, options, List.of(), ViewOptions.off(), console, err, stop);
+    return runUntil(loaded, file, options, List.of(), ViewOptions.off(), null, console, err, stop);
+  }
+
+  static int runUntil(
+      LoadedArchitecture loaded,
+      Path file,
+      RunOptions options,
+      List<PlannedExperiment> experiments,
+      ViewOptions view,
+      Console console,
+      PrintStream err,
+      CountDownLatch stop)
+      throws Exception {
+    return runUntil(loaded, file, options, experiments, view, null, console, err, stop);
   }
 
   /**
    * @param file the architecture's file, named in warnings about it (null: the architecture's name)
    * @param experiments chaos experiments, run one after another from the end of the warm-up
    * @param view whether and where the live view is served; its address is the first console line
+   * @param evolution the versions applied while it runs, or null
    * @param err where problems and warnings go, one line each
    */
   static int runUntil(
@@ -131,6 +166,7 @@ public final class LocalRuntime {
       RunOptions options,
       List<PlannedExperiment> experiments,
       ViewOptions view,
+      EvolutionPlan evolution,
       Console console,
       PrintStream err,
       CountDownLatch stop)
@@ -154,7 +190,18 @@ public final class LocalRuntime {
     try {
       ExperimentRunner[] ran = new ExperimentRunner[1];
       RunReport report =
-          runInto(loaded, file, options, experiments, view, ran, outputs, console, err, stop);
+          runInto(
+              loaded,
+              file,
+              options,
+              experiments,
+              view,
+              evolution,
+              ran,
+              outputs,
+              console,
+              err,
+              stop);
       if (report == null) {
         return FAILED;
       }
@@ -191,6 +238,7 @@ public final class LocalRuntime {
       RunOptions options,
       List<PlannedExperiment> experiments,
       ViewOptions view,
+      EvolutionPlan evolution,
       ExperimentRunner[] ran,
       OutputDir outputs,
       Console console,
@@ -200,6 +248,11 @@ public final class LocalRuntime {
     ArchitectureSpec spec = loaded.architecture().getSpec();
     String source = file == null ? loaded.name() : file.toString();
     trafficWarning(options, spec, source, err);
+    if (evolution == null) {
+      evolution =
+          EvolutionPlan.ofAutoscaleOrSchedule(
+              new Version(file == null ? Path.of(loaded.name()) : file, loaded));
+    }
     String zipkin = LocalRun.zipkinEndpoint(spec);
     if (zipkin != null) {
       String problem = ZipkinEndpoint.problem(zipkin);
@@ -225,7 +278,19 @@ public final class LocalRuntime {
         console.event("view: " + live.url());
       }
       int total = run.totalInstances();
-      String fdProblem = FileDescriptorBudget.problem(total);
+      // A folder's versions: the open files must do for each tier at its largest.
+      int most =
+          evolution == null
+              ? total
+              : Math.max(
+                  total,
+                  evolution
+                      .instancesPerTier(new ExpansionOptions(options.scale(), options.regions()))
+                      .values()
+                      .stream()
+                      .mapToInt(Integer::intValue)
+                      .sum());
+      String fdProblem = FileDescriptorBudget.problem(most);
       if (fdProblem != null) {
         err.println("simianviz run: " + fdProblem);
         return null;
@@ -248,6 +313,11 @@ public final class LocalRuntime {
       }
       if (!experiments.isEmpty()) {
         run.withoutMonkey();
+      }
+      RunEvolutionHost evolutionHost = null;
+      if (evolution != null) {
+        evolutionHost = new RunEvolutionHost(run, options);
+        run.planFor(evolution.instancesPerTier(evolutionHost.expansion()));
       }
       try {
         run.start();
@@ -286,14 +356,39 @@ public final class LocalRuntime {
         experimentPlan(experiments, options, delay, host.settleLagMillis(), console);
         chaos.start(delay);
       }
+      Evolution evolving = null;
+      if (evolution != null) {
+        evolving = new Evolution(evolutionHost, evolution, options.warmup().isZero());
+        evolving.start();
+      }
       awaitEnd(options, chaos, stop, console);
+      if (evolving != null && evolution.watched() == null) {
+        long said = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        boolean told = false;
+        while (!evolving.scheduleDone() && !stop.await(100, TimeUnit.MILLISECONDS)) {
+          // Ctrl-C ends it sooner; a schedule a moment longer than the duration is not worth a line
+          if (!told && System.nanoTime() - said > 0) {
+            console.event(
+                "the duration is over; the run goes on until every version has run its step");
+            told = true;
+          }
+        }
+      }
+      if (evolving != null) {
+        evolving.stop();
+      }
       run.vertx().cancelTimer(timer);
       console.finish();
       run.finishTraffic();
+      List<StepSummary> steps = List.of();
+      if (evolving != null) {
+        evolving.finish(evolutionHost.reading());
+        steps = evolving.summaries();
+      }
       live.readNow();
       vizceral = VizceralJson.of(run.live().snapshot(), System.currentTimeMillis());
       stats = StatsSnapshot.of(run.process().stats());
-      report = RunReport.of(run, stats, chaos == null ? List.of() : chaos.summaries());
+      report = RunReport.of(run, stats, chaos == null ? List.of() : chaos.summaries(), steps);
       spans = run.process().spans();
     }
     report.write(outputs.staging(), stats);

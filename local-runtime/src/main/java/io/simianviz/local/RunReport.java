@@ -3,6 +3,7 @@ package io.simianviz.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.simianviz.local.chaos.ExperimentSummary;
+import io.simianviz.local.evolution.StepSummary;
 import io.simianviz.service.stats.Series;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,8 @@ import org.HdrHistogram.Histogram;
  * @param cpuMicrosPerHop cpuS per hop of the measured period, in microseconds
  * @param experiments the chaos experiments ({@code --experiment}): each one's status, as a
  *     cluster's ChaosExperiment shows it
+ * @param steps the versions applied while it ran (a folder, --watch): each one's transition and
+ *     window figures; step 0 is the version it started with
  */
 record RunReport(
     String arch,
@@ -44,7 +47,8 @@ record RunReport(
     double p99Ms,
     List<TierTotals> tiers,
     List<ChaosEvent> chaos,
-    List<ExperimentSummary> experiments) {
+    List<ExperimentSummary> experiments,
+    List<StepSummary> steps) {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,11 +60,15 @@ record RunReport(
    * request for request.
    */
   static RunReport of(LocalRun run, StatsSnapshot stats) {
-    return of(run, stats, List.of());
+    return of(run, stats, List.of(), List.of());
   }
 
   /** As {@link #of(LocalRun, StatsSnapshot)}, with the chaos experiments' outcomes. */
-  static RunReport of(LocalRun run, StatsSnapshot stats, List<ExperimentSummary> experiments) {
+  static RunReport of(
+      LocalRun run,
+      StatsSnapshot stats,
+      List<ExperimentSummary> experiments,
+      List<StepSummary> steps) {
     long requests = stats.count(Series.Kind.TRAFFIC);
     long errors = stats.errors(Series.Kind.TRAFFIC);
     long hops = stats.count(Series.Kind.EDGE);
@@ -90,7 +98,8 @@ record RunReport(
         all == null ? 0 : StatsSnapshot.millis(all.getValueAtPercentile(99)),
         List.copyOf(tiers.values()),
         run.chaosEvents(),
-        List.copyOf(experiments));
+        List.copyOf(experiments),
+        List.copyOf(steps));
   }
 
   /** summary.json, histograms.txt and histograms.csv, from the same snapshot as this report. */
@@ -124,6 +133,9 @@ record RunReport(
       out.printf(
           "  %-24s %9d %10d %8d %9.2f %9.2f%n",
           t.name(), t.instances(), t.requests(), t.errors(), t.p50Ms(), t.p99Ms());
+    }
+    for (StepSummary s : steps) {
+      out.println("  " + s.line());
     }
   }
 }

@@ -32,7 +32,7 @@ public final class LiveArchitecture {
   private final Map<String, InstanceState> states = new ConcurrentHashMap<>();
   private final Map<String, String> packages = new LinkedHashMap<>();
   private final Map<String, Integer> sizes = new LinkedHashMap<>();
-  private final List<Edge> edges;
+  private volatile List<Edge> edges;
   private final Map<String, Window> tierWindows = new ConcurrentHashMap<>();
   private final Map<String, Window> edgeWindows = new ConcurrentHashMap<>();
   private final Deque<LiveEvent> events = new ArrayDeque<>();
@@ -70,15 +70,48 @@ public final class LiveArchitecture {
   }
 
   /**
+   * The architecture changed while it runs (an evolution step): instances of {@code next} not known
+   * yet are added as starting, the tiers' sizes and the edges become {@code next}'s. Instances that
+   * {@code next} lacks stay until {@link #remove}d, as they are drained before they stop.
+   */
+  public void evolve(Topology next) {
+    synchronized (instances) {
+      Map<String, Integer> nextSizes = new LinkedHashMap<>();
+      for (Instance i : next.instances()) {
+        if (instances.putIfAbsent(i.name(), i) == null) {
+          states.put(i.name(), InstanceState.STARTING);
+        }
+        packages.put(i.tier(), i.pkg().spigoName());
+        nextSizes.merge(i.tier(), 1, Integer::sum);
+      }
+      sizes.keySet().retainAll(nextSizes.keySet());
+      sizes.putAll(nextSizes);
+      edges = next.edges().stream().filter(e -> !e.selfEdge()).toList();
+    }
+  }
+
+  /** An instance stopped for good (an evolution step): it leaves the drawing. */
+  public void remove(String instance) {
+    synchronized (instances) {
+      Instance gone = instances.remove(instance);
+      states.remove(instance);
+      if (gone != null
+          && instances.values().stream().noneMatch(i -> i.tier().equals(gone.tier()))) {
+        packages.remove(gone.tier());
+        sizes.remove(gone.tier());
+      }
+    }
+  }
+
+  /**
    * Sets an instance's state.
    *
    * @throws IllegalArgumentException when the topology has no such instance
    */
   public void instanceState(String instance, InstanceState state) {
-    if (!instances.containsKey(instance)) {
+    if (states.replace(instance, state) == null) {
       throw new IllegalArgumentException("no instance " + instance + " in " + arch);
     }
-    states.put(instance, state);
   }
 
   /** An instance's state, or null when the topology has none of that name. */
@@ -115,8 +148,16 @@ public final class LiveArchitecture {
     Map<String, Map<String, Map<String, List<LiveSnapshot.InstanceView>>>> placed =
         new LinkedHashMap<>();
     Map<String, Integer> ready = new LinkedHashMap<>();
-    for (Instance i : instances.values()) {
-      InstanceState s = states.get(i.name());
+    List<Instance> all;
+    Map<String, String> tierPackages;
+    Map<String, Integer> tierSizes;
+    synchronized (instances) {
+      all = List.copyOf(instances.values());
+      tierPackages = new LinkedHashMap<>(packages);
+      tierSizes = new LinkedHashMap<>(sizes);
+    }
+    for (Instance i : all) {
+      InstanceState s = states.getOrDefault(i.name(), InstanceState.STARTING);
       placed
           .computeIfAbsent(i.region(), r -> new LinkedHashMap<>())
           .computeIfAbsent(i.zone(), z -> new LinkedHashMap<>())
@@ -137,11 +178,15 @@ public final class LiveArchitecture {
           regions.add(new LiveSnapshot.Region(region, zs));
         });
     List<LiveSnapshot.Tier> tiers = new ArrayList<>();
-    packages.forEach(
+    tierPackages.forEach(
         (tier, pkg) ->
             tiers.add(
                 new LiveSnapshot.Tier(
-                    tier, pkg, ready.get(tier), sizes.get(tier), figures(tierWindows.get(tier)))));
+                    tier,
+                    pkg,
+                    ready.getOrDefault(tier, 0),
+                    tierSizes.getOrDefault(tier, 0),
+                    figures(tierWindows.get(tier)))));
     List<LiveSnapshot.TierEdge> tierEdges = new ArrayList<>();
     for (Edge e : edges) {
       tierEdges.add(

@@ -155,4 +155,35 @@ public class LiveArchitectureTest {
     LiveSnapshot s = live.snapshot();
     assertThat(LiveSnapshot.fromJson(s.toJson())).isEqualTo(s);
   }
+
+  @Test
+  void anEvolutionAddsInstancesAsStartingAndRemovesStoppedOnes() {
+    LiveArchitecture live = live();
+    Topology small = smallTopology();
+    Instance cache = new Instance("t.r1.a.cache00", "cache", TierPackage.STORE, "r1", "a", 0, 6);
+    List<Instance> next = new java.util.ArrayList<>(small.instances());
+    next.removeIf(i -> i.tier().equals("db"));
+    next.add(cache);
+    live.evolve(
+        new Topology(
+            "t",
+            next,
+            List.of(new Edge("www", "elb"), new Edge("elb", "web"), new Edge("web", "cache"))));
+    assertThat(live.state(cache.name())).isEqualTo(InstanceState.STARTING);
+    live.instanceState(cache.name(), InstanceState.READY);
+    // The db is drained before it stops: still drawn until removed.
+    assertThat(live.snapshot().tiers()).extracting(LiveSnapshot.Tier::name).contains("db", "cache");
+    live.remove("t.r1.a.db00");
+    LiveSnapshot s = live.snapshot();
+    assertThat(s.tiers())
+        .extracting(LiveSnapshot.Tier::name)
+        .doesNotContain("db")
+        .contains("cache");
+    assertThat(s.edges())
+        .extracting(LiveSnapshot.TierEdge::to)
+        .contains("cache")
+        .doesNotContain("db");
+    assertThatThrownBy(() -> live.instanceState("t.r1.a.db00", InstanceState.READY))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -110,6 +110,17 @@ public final class InstanceMetrics {
     }
   }
 
+  /**
+   * What this instance has served so far, every op together: requests, errors, and the latency
+   * buckets' cumulative counts (a canary is judged by its own figures).
+   */
+  public LatencyHistogram.Snapshot served() {
+    return LatencyHistogram.Snapshot.sum(
+        timings.get(Series.Kind.SERVICE).values().stream()
+            .map(t -> t.histogram.snapshot())
+            .toList());
+  }
+
   /** The service time of the requests this instance serves, per op. */
   public Timing service(String op) {
     return timing(Series.Kind.SERVICE, op);

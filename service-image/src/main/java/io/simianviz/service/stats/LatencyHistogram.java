@@ -72,6 +72,41 @@ public final class LatencyHistogram {
       this.errors = errors;
     }
 
+    /** Several histograms' counts added up (none: every count 0). */
+    public static Snapshot sum(java.util.List<Snapshot> all) {
+      long[] cumulative = new long[BOUNDS_MICROS.length + 1];
+      long sum = 0;
+      long errors = 0;
+      for (Snapshot s : all) {
+        for (int i = 0; i < cumulative.length; i++) {
+          cumulative[i] += s.cumulative[i];
+        }
+        sum += s.sumMicros;
+        errors += s.errors;
+      }
+      return new Snapshot(cumulative, sum, errors);
+    }
+
+    /**
+     * The upper bound of the bucket holding the {@code percentile}th request (0 to 100) counted
+     * since {@code earlier}, in microseconds; the last bound when it is above them all, 0 when no
+     * request was counted.
+     */
+    public long percentileSince(Snapshot earlier, double percentile) {
+      long total = count() - (earlier == null ? 0 : earlier.count());
+      if (total <= 0) {
+        return 0;
+      }
+      long rank = (long) Math.ceil(total * percentile / 100.0);
+      for (int i = 0; i < BOUNDS_MICROS.length; i++) {
+        long n = cumulative[i] - (earlier == null ? 0 : earlier.cumulative[i]);
+        if (n >= rank) {
+          return BOUNDS_MICROS[i];
+        }
+      }
+      return BOUNDS_MICROS[BOUNDS_MICROS.length - 1];
+    }
+
     /** How many buckets there are: one per bound and one above them all. */
     public int buckets() {
       return cumulative.length;

@@ -70,7 +70,13 @@ public final class TrafficSource {
   private final Calls client;
   private final Options options;
   private final List<String> routes;
-  private final long intervalNanos;
+
+  /** Between two requests; changed on the source's context by {@link #rate}. */
+  private long intervalNanos;
+
+  /** A rate of 0 set by {@link #rate}: nothing is sent until a rate above 0. */
+  private boolean paused;
+
   private final AtomicLong inFlight = new AtomicLong();
   private final Map<Request.Op, InstanceMetrics.Timing> timings;
   private final SummaryCounters summary = new SummaryCounters();
@@ -161,8 +167,25 @@ public final class TrafficSource {
     return done.future();
   }
 
+  /**
+   * Sends {@code rate} requests per second from now on (a rate schedule's step); 0 pauses. The
+   * requests already sent keep their intended start times, the next is due one new interval from
+   * now.
+   */
+  public void rate(double rate) {
+    context.runOnContext(
+        v -> {
+          paused = !(rate > 0);
+          if (!paused) {
+            long interval = Math.max(1, (long) (1e9 / rate));
+            startNanos = System.nanoTime() - sent * interval;
+            intervalNanos = interval;
+          }
+        });
+  }
+
   private void sendDue() {
-    if (stopped) {
+    if (stopped || paused) {
       return;
     }
     long due = (System.nanoTime() - startNanos) / intervalNanos + 1;
