@@ -106,6 +106,9 @@ class LiveViewBrowserTest {
     assertThat(counts.get("instances")).isEqualTo(23L);
 
     Object before = js.executeScript("return window.simianviz.edgeRates();");
+    // A rate step, as traffic.schedule makes one: a steady open-loop source would show the same
+    // rates read after read, so the change must come from the traffic, and the page must follow.
+    run.trafficSources().forEach(s -> s.traffic().rate(250));
     Thread.sleep(2500);
     Object after = js.executeScript("return window.simianviz.edgeRates();");
     assertThat(after).as("edge request rates two reads apart").isNotEqualTo(before);
