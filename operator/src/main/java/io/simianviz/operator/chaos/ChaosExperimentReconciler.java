@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -113,9 +114,7 @@ public class ChaosExperimentReconciler
               status,
               problems.stream().map(Problem::toString).collect(Collectors.joining("; ")),
               now);
-      return ExperimentRuns.patch(experiment, status, serialization)
-          .map(UpdateControl::patchStatus)
-          .orElseGet(UpdateControl::noUpdate);
+      return write(experiment, status, context);
     }
     Optional<Duration> next = ExperimentRuns.due(experiment, status, architecture, now);
     if (next.isEmpty()) {
@@ -129,11 +128,29 @@ public class ChaosExperimentReconciler
               .run(experiment, status, architecture, instances(architecture), reading, now)
               .or(() -> ExperimentRuns.nextRun(experiment, status, now));
     }
-    UpdateControl<ChaosExperiment> control =
-        ExperimentRuns.patch(experiment, status, serialization)
-            .map(UpdateControl::patchStatus)
-            .orElseGet(UpdateControl::noUpdate);
+    UpdateControl<ChaosExperiment> control = write(experiment, status, context);
     return next.map(control::rescheduleAfter).orElse(control);
+  }
+
+  /**
+   * Writes the status when it changed. JOSDK does not cache a primary it patched itself, so a
+   * reconcile triggered (by a traffic reading, a timer) before the informer has the write would
+   * start from the older status and redo a step: a window recorded twice. The written resource is
+   * cached for the next reconcile instead.
+   */
+  private static UpdateControl<ChaosExperiment> write(
+      ChaosExperiment experiment, ChaosExperimentStatus status, Context<ChaosExperiment> context) {
+    if (ExperimentRuns.patch(experiment, status, context.getClient().getKubernetesSerialization())
+        .isPresent()) {
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+          experiment,
+          context,
+          e -> {
+            e.setStatus(status);
+            return e;
+          });
+    }
+    return UpdateControl.noUpdate();
   }
 
   /** Deleting a running experiment restores its outage at once. */
