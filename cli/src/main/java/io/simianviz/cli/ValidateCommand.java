@@ -5,7 +5,7 @@ import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.api.v1alpha1.ChaosExperiment;
 import io.simianviz.model.chaos.ChaosKind;
 import io.simianviz.model.chaos.ExperimentSettings;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.topology.TopologyExpander;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.local.live.ViewOptions;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.simianviz.model;
 
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.ChaosGuards;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.spec.TrafficMix;
 import io.simianviz.model.spec.TrafficSpec;
+import io.simianviz.model.spec.chaos.ChaosGuards;
 import java.util.List;
 
 /** The values an absent optional field stands for; one place so every consumer agrees. */

@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 
 /**
  * One chaos experiment on an Architecture of the same namespace: a monkey, gorilla or kong outage,

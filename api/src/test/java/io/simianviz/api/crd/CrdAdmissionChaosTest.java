@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.simianviz.api.chaos.ExperimentSchedule;
 import io.simianviz.api.io.ChaosExperimentFiles;
 import io.simianviz.api.validation.ChaosExperimentValidator;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -10,7 +10,7 @@ import io.simianviz.api.v1alpha1.RestoreRecord;
 import io.simianviz.model.chaos.ChaosKind;
 import io.simianviz.model.chaos.ExperimentPhase;
 import io.simianviz.model.chaos.OutageMode;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import io.simianviz.model.validation.InvalidInputException;
 import io.simianviz.model.validation.Problem;
 import java.io.IOException;

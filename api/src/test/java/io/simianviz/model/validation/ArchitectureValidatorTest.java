@@ -6,12 +6,12 @@ import static io.simianviz.api.testsupport.Specs.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.ChaosGuards;
-import io.simianviz.model.spec.ChaosSpec;
-import io.simianviz.model.spec.MonkeySpec;
 import io.simianviz.model.spec.TracingSpec;
 import io.simianviz.model.spec.TrafficMix;
 import io.simianviz.model.spec.TrafficSpec;
+import io.simianviz.model.spec.chaos.ChaosGuards;
+import io.simianviz.model.spec.chaos.ChaosSpec;
+import io.simianviz.model.spec.chaos.MonkeySpec;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

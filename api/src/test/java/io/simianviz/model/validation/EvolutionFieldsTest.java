@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.AutoscaleSpec;
-import io.simianviz.model.spec.CanaryAnalysisSpec;
-import io.simianviz.model.spec.CanarySpec;
-import io.simianviz.model.spec.RateStep;
-import io.simianviz.model.spec.RolloutSpec;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.spec.TrafficSpec;
+import io.simianviz.model.spec.evolution.AutoscaleSpec;
+import io.simianviz.model.spec.evolution.CanaryAnalysisSpec;
+import io.simianviz.model.spec.evolution.CanarySpec;
+import io.simianviz.model.spec.evolution.RateStep;
+import io.simianviz.model.spec.evolution.RolloutSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static io.simianviz.api.testsupport.Specs.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.ChaosSpec;
-import io.simianviz.model.spec.MonkeySpec;
+import io.simianviz.model.spec.chaos.ChaosSpec;
+import io.simianviz.model.spec.chaos.MonkeySpec;
 import org.junit.jupiter.api.Test;
 
 class MonkeyIntervalTest {

@@ -10,7 +10,7 @@ import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.VictimSelector;
 import io.simianviz.model.chaos.WindowStatus;
 import io.simianviz.model.live.EventKind;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import io.simianviz.model.topology.Instance;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -2,8 +2,8 @@ package io.simianviz.local.chaos;
 
 import io.simianviz.model.chaos.ChaosGuard;
 import io.simianviz.model.chaos.ExperimentSettings;
-import io.simianviz.model.spec.ChaosExperimentSpec;
-import io.simianviz.model.spec.ChaosGuards;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosGuards;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package io.simianviz.model.chaos;
 
 import io.simianviz.model.Defaults;
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.ChaosGuards;
+import io.simianviz.model.spec.chaos.ChaosGuards;
 
 /**
  * Limits every chaos action respects: a tier keeps at least {@code minHealthy} ready instances, and

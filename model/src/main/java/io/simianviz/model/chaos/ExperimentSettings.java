@@ -1,8 +1,8 @@
 package io.simianviz.model.chaos;
 
 import io.simianviz.model.Durations;
-import io.simianviz.model.spec.ChaosExperimentSpec;
-import io.simianviz.model.spec.SteadyStateSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.SteadyStateSpec;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package io.simianviz.model.evolution;
 
 import io.simianviz.model.Defaults;
 import io.simianviz.model.Durations;
-import io.simianviz.model.spec.AutoscaleSpec;
+import io.simianviz.model.spec.evolution.AutoscaleSpec;
 import java.time.Duration;
 
 /**

@@ -2,8 +2,8 @@ package io.simianviz.model.evolution;
 
 import io.simianviz.model.Defaults;
 import io.simianviz.model.Durations;
-import io.simianviz.model.spec.CanaryAnalysisSpec;
-import io.simianviz.model.spec.CanarySpec;
+import io.simianviz.model.spec.evolution.CanaryAnalysisSpec;
+import io.simianviz.model.spec.evolution.CanarySpec;
 import java.time.Duration;
 
 /**

@@ -3,7 +3,7 @@ package io.simianviz.model.evolution;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.Durations;
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.RateStep;
+import io.simianviz.model.spec.evolution.RateStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.simianviz.model.spec.chaos.ChaosSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -12,6 +12,9 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.simianviz.model.spec.evolution.AutoscaleSpec;
+import io.simianviz.model.spec.evolution.CanarySpec;
+import io.simianviz.model.spec.evolution.RolloutSpec;
 import java.util.ArrayList;
 import java.util.List;
 

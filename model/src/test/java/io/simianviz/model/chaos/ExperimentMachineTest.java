@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.simianviz.model.chaos.ExperimentMachine.Action;
-import io.simianviz.model.spec.ChaosExperimentSpec;
-import io.simianviz.model.spec.SteadyStateSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.SteadyStateSpec;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.evolution.AutoscaleDecision.Recommendation;
 import io.simianviz.model.evolution.AutoscalePolicy.Metric;
-import io.simianviz.model.spec.AutoscaleSpec;
+import io.simianviz.model.spec.evolution.AutoscaleSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.simianviz.model.chaos.WindowFigures;
 import io.simianviz.model.evolution.CanaryAnalysis.Judgement;
 import io.simianviz.model.evolution.CanaryAnalysis.Outcome;
-import io.simianviz.model.spec.CanarySpec;
+import io.simianviz.model.spec.evolution.CanarySpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

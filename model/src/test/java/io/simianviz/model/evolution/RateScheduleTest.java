@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.simianviz.model.evolution.RateSchedule.Step;
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.spec.RateStep;
 import io.simianviz.model.spec.TrafficSpec;
+import io.simianviz.model.spec.evolution.RateStep;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -18,7 +18,7 @@ import io.simianviz.model.chaos.OutageMode;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.Verdict;
 import io.simianviz.model.chaos.VictimSelector;
-import io.simianviz.model.spec.ChaosExperimentSpec;
+import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.operator.chaos.ChaosActions.Action;
 import java.time.Duration;

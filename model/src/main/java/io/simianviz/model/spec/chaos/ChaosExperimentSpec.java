@@ -1,4 +1,4 @@
-package io.simianviz.model.spec;
+package io.simianviz.model.spec.chaos;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
