@@ -2,6 +2,7 @@ package io.simianviz.local.live;
 
 import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.live.LiveSnapshot;
+import io.simianviz.ui.UiResources;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,11 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -30,16 +27,8 @@ public final class LiveServer implements AutoCloseable {
   /** Loopback only: the view shows a run on this machine to its user. */
   public static final String HOST = "127.0.0.1";
 
-  private static final String UI = "io/simianviz/ui/";
+  private static final String UI = UiResources.UI;
   private static final Pattern UI_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css|html|svg)");
-  private static final Map<String, String> TYPES =
-      Map.of(
-          "js", "text/javascript; charset=utf-8",
-          "mjs", "text/javascript; charset=utf-8",
-          "css", "text/css; charset=utf-8",
-          "html", "text/html; charset=utf-8",
-          "svg", "image/svg+xml");
-
   private final Vertx vertx;
   private final HttpServer server;
   private final Supplier<LiveSnapshot> snapshots;
@@ -139,39 +128,19 @@ public final class LiveServer implements AutoCloseable {
       response.setStatusCode(404).end("not found\n");
       return;
     }
-    response.putHeader("content-type", TYPES.get(ext)).putHeader("cache-control", "no-cache");
+    response
+        .putHeader("content-type", UiResources.contentType(ext))
+        .putHeader("cache-control", "no-cache");
     response.end(body);
   }
 
   /** Cytoscape.js's ES module from its WebJar, whatever version is on the classpath. */
   private void cytoscape(HttpServerResponse response) {
-    file(response, cytoscapeResource(), "mjs");
-  }
-
-  static String cytoscapeResource() {
-    Properties p = new Properties();
-    try (InputStream in =
-        LiveServer.class
-            .getClassLoader()
-            .getResourceAsStream("META-INF/maven/org.webjars.npm/cytoscape/pom.properties")) {
-      if (in == null) {
-        return "missing";
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return "META-INF/resources/webjars/cytoscape/"
-        + p.getProperty("version")
-        + "/dist/cytoscape.esm.min.mjs";
+    file(response, UiResources.cytoscapeModule(), "mjs");
   }
 
   private static Buffer read(String resource) {
-    try (InputStream in = LiveServer.class.getClassLoader().getResourceAsStream(resource)) {
-      return in == null ? Buffer.buffer() : Buffer.buffer(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Buffer.buffer(UiResources.read(resource));
   }
 
   /** Ends every event stream and stops listening. */

@@ -2,19 +2,16 @@ package io.simianviz.operator.ui;
 
 import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.live.LiveSnapshot;
+import io.simianviz.ui.UiResources;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,20 +26,12 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class UiRoutes {
-  private static final String UI = "io/simianviz/ui/";
+  private static final String UI = UiResources.UI;
   private static final Pattern UI_FILE = Pattern.compile("[a-z][a-z0-9-]*\\.(js|css|html|svg)");
 
   /** {@code <namespace>/<name>} and what follows: DNS labels and subdomains, no dots in a label. */
   private static final Pattern VIEW =
       Pattern.compile("([a-z0-9][a-z0-9-]*)/([a-z0-9][a-z0-9.-]*)(/.*)?");
-
-  private static final Map<String, String> TYPES =
-      Map.of(
-          "js", "text/javascript; charset=utf-8",
-          "mjs", "text/javascript; charset=utf-8",
-          "css", "text/css; charset=utf-8",
-          "html", "text/html; charset=utf-8",
-          "svg", "image/svg+xml");
 
   private final LiveViews views;
   private final Map<String, Buffer> files = new ConcurrentHashMap<>();
@@ -56,7 +45,7 @@ public class UiRoutes {
     router.get("/ui/*").handler(this::ui);
     router
         .get("/lib/cytoscape.mjs")
-        .handler(ctx -> file(ctx.response(), cytoscapeResource(), "mjs"));
+        .handler(ctx -> file(ctx.response(), UiResources.cytoscapeModule(), "mjs"));
   }
 
   private void ui(RoutingContext ctx) {
@@ -123,7 +112,7 @@ public class UiRoutes {
 
   private static void html(HttpServerResponse response, String body) {
     response
-        .putHeader("content-type", TYPES.get("html"))
+        .putHeader("content-type", UiResources.contentType("html"))
         .putHeader("cache-control", "no-store")
         .end(body);
   }
@@ -138,34 +127,13 @@ public class UiRoutes {
       notFound(response);
       return;
     }
-    response.putHeader("content-type", TYPES.get(ext)).putHeader("cache-control", "no-cache");
+    response
+        .putHeader("content-type", UiResources.contentType(ext))
+        .putHeader("cache-control", "no-cache");
     response.end(body);
   }
 
-  /** Cytoscape.js's ES module from its WebJar, whatever version is on the classpath. */
-  static String cytoscapeResource() {
-    Properties p = new Properties();
-    try (InputStream in =
-        UiRoutes.class
-            .getClassLoader()
-            .getResourceAsStream("META-INF/maven/org.webjars.npm/cytoscape/pom.properties")) {
-      if (in == null) {
-        return "missing";
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return "META-INF/resources/webjars/cytoscape/"
-        + p.getProperty("version")
-        + "/dist/cytoscape.esm.min.mjs";
-  }
-
   private static Buffer read(String resource) {
-    try (InputStream in = UiRoutes.class.getClassLoader().getResourceAsStream(resource)) {
-      return in == null ? Buffer.buffer() : Buffer.buffer(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Buffer.buffer(UiResources.read(resource));
   }
 }
