@@ -16,11 +16,16 @@ import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TrafficSummary;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
+import io.simianviz.operator.autoscale.ArchitectureAutoscaler;
+import io.simianviz.operator.autoscale.AutoscalePoller;
+import io.simianviz.operator.autoscale.AutoscaleTargets;
+import io.simianviz.operator.autoscale.TierScale;
 import io.simianviz.operator.chaos.ArchitectureInstances;
 import io.simianviz.operator.chaos.ArchitectureMonkey;
 import io.simianviz.operator.desired.ChaosHold;
 import io.simianviz.operator.desired.DeploymentsDependent;
 import io.simianviz.operator.desired.DesiredObjects;
+import io.simianviz.operator.desired.HorizontalPodAutoscalersDependent;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
 import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
@@ -69,7 +74,11 @@ import java.util.stream.Collectors;
       @Dependent(
           name = "deployments",
           type = DeploymentsDependent.class,
-          dependsOn = {"service-account", "network-policies"})
+          dependsOn = {"service-account", "network-policies"}),
+      @Dependent(
+          name = "horizontal-pod-autoscalers",
+          type = HorizontalPodAutoscalersDependent.class,
+          dependsOn = "deployments")
     })
 public class ArchitectureReconciler implements Reconciler<Architecture> {
   public static final String NAME = "architecture";
@@ -84,6 +93,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final ArchitectureMonkey monkey;
   private final Clock clock;
   private final LiveViews liveViews;
+  private final ArchitectureAutoscaler autoscaler;
 
   /** Set once by {@link #prepareEventSources}, before the first reconcile. */
   private ArchitecturePods pods;
@@ -95,7 +105,8 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
       StatusPatch statusPatch,
       ArchitectureMonkey monkey,
       Clock clock,
-      LiveViews liveViews) {
+      LiveViews liveViews,
+      ArchitectureAutoscaler autoscaler) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.probeRunner = probeRunner;
@@ -103,6 +114,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     this.monkey = monkey;
     this.clock = clock;
     this.liveViews = liveViews;
+    this.autoscaler = autoscaler;
   }
 
   /** The informer on pods, and the pollers that read the pods it caches. */
@@ -117,7 +129,8 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     return List.of(
         pods.eventSource(),
         traffic,
-        new ProbeRoundSource(context, pods::of, probeRunner, config, clock));
+        new ProbeRoundSource(context, pods::of, probeRunner, config, clock),
+        new AutoscalePoller(context, autoscaler, pods::of, config.autoscaling().interval()));
   }
 
   @Override
@@ -144,6 +157,13 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
           .orElseGet(UpdateControl::noUpdate);
     }
 
+    // The autoscaler's decisions (its poller's latest) set the autoscaled tiers' replicas.
+    AutoscaleTargets scaling =
+        AutoscaleTargets.of(
+            architecture,
+            context.getSecondaryResources(TierScale.class),
+            config.autoscaling().mode());
+    desired = desired.scaled(scaling.replicas());
     // A chaos outage in effect keeps its Deployments at 0; the status still shows what the spec
     // asks for, so the outage is visible as tiers not ready.
     ChaosHold hold = ChaosHold.of(context.getSecondaryResources(Deployment.class));
@@ -163,10 +183,11 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         ArchitectureStatusAggregator.valid(
             previous,
             generation(architecture),
-            desired.ofType(Deployment.class),
+            AutoscaleTargets.observed(desired.ofType(Deployment.class), actual),
             actual,
             traffic,
             clock.instant());
+    status.setAutoscale(scaling.status());
     SegmentationCheck.update(
         architecture,
         status,

@@ -78,6 +78,34 @@ public interface OperatorConfig {
   @WithDefault("simianviz-operator")
   String leaseName();
 
+  /** How the tiers with {@code autoscale} are scaled (docs/evolution.md). */
+  Autoscaling autoscaling();
+
+  /** {@code simianviz.operator.autoscaling.*}. */
+  interface Autoscaling {
+    /** Who scales an autoscaled tier. */
+    enum Mode {
+      /** The operator, from the requests or p99 its pods' /metrics show. */
+      TRAFFIC,
+      /** A HorizontalPodAutoscaler on CPU per Deployment; the operator sets no replicas. */
+      HPA
+    }
+
+    @WithDefault("traffic")
+    Mode mode();
+
+    /**
+     * How often the autoscaled tiers' pods are read and decided on (an HPA's sync period), off the
+     * reconcile thread; a changed decision triggers a reconcile.
+     */
+    @WithDefault("15s")
+    Duration interval();
+
+    /** The HPAs' average CPU utilization target, percent of the pods' CPU request. */
+    @WithDefault("70")
+    int cpuUtilization();
+  }
+
   /** The rendering settings the manifest builders take. */
   default ManifestOptions manifestOptions() {
     return new ManifestOptions(
@@ -85,6 +113,8 @@ public interface OperatorConfig {
             namespace(),
             ManifestOptions.DEFAULT_SERVICE_PORT,
             ManifestOptions.DEFAULT_ADMIN_PORT)
-        .withScrapeNamespaces(scrapeNamespaces().orElse(List.of()));
+        .withScrapeNamespaces(scrapeNamespaces().orElse(List.of()))
+        .withHpaCpuUtilization(
+            autoscaling().mode() == Autoscaling.Mode.HPA ? autoscaling().cpuUtilization() : null);
   }
 }

@@ -3,6 +3,7 @@ package io.simianviz.operator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
+import io.simianviz.operator.autoscale.AutoscaleEvents;
 import io.simianviz.operator.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -42,6 +43,9 @@ public class StatusEvents {
     if (becameTrueOrChanged(before, degraded)) {
       events.record(
           architecture, ArchitectureEvents.WARNING, "Degraded", degraded.get().getMessage());
+    }
+    for (String change : AutoscaleEvents.changes(previous, next)) {
+      events.record(architecture, ArchitectureEvents.NORMAL, AutoscaleEvents.REASON, change);
     }
   }
 

@@ -14,20 +14,24 @@ import java.util.List;
  * @param adminPort the port of /health, /stats, /metrics and the segmentation probe
  * @param scrapeNamespaces more namespaces whose pods may reach the admin port, e.g. where a
  *     Prometheus scrapes /metrics from
+ * @param hpaCpuUtilization when set, each autoscaled tier's Deployments get a
+ *     HorizontalPodAutoscaler on CPU with this average utilization target (percent of the pods' CPU
+ *     request) and no replicas of their own; null: no HPA, the replicas are the tier's
  */
 public record ManifestOptions(
     String image,
     String operatorNamespace,
     int servicePort,
     int adminPort,
-    List<String> scrapeNamespaces) {
+    List<String> scrapeNamespaces,
+    Integer hpaCpuUtilization) {
   public static final String IMAGE_REPOSITORY = "simianviz/nanoservice";
   public static final String DEFAULT_OPERATOR_NAMESPACE = "simianviz-system";
   public static final int DEFAULT_SERVICE_PORT = 8080;
   public static final int DEFAULT_ADMIN_PORT = 8081;
 
   public ManifestOptions(String image, String operatorNamespace, int servicePort, int adminPort) {
-    this(image, operatorNamespace, servicePort, adminPort, List.of());
+    this(image, operatorNamespace, servicePort, adminPort, List.of(), null);
   }
 
   public ManifestOptions {
@@ -41,6 +45,10 @@ public record ManifestOptions(
     }
     if (operatorNamespace == null || operatorNamespace.isBlank()) {
       throw new IllegalArgumentException("operatorNamespace must not be empty");
+    }
+    if (hpaCpuUtilization != null && (hpaCpuUtilization < 1 || hpaCpuUtilization > 1000)) {
+      throw new IllegalArgumentException(
+          "hpaCpuUtilization must be 1..1000 percent (was " + hpaCpuUtilization + ")");
     }
     checkPort("servicePort", servicePort);
     checkPort("adminPort", adminPort);
@@ -61,15 +69,23 @@ public record ManifestOptions(
 
   public ManifestOptions withImage(String newImage) {
     return new ManifestOptions(
-        newImage, operatorNamespace, servicePort, adminPort, scrapeNamespaces);
+        newImage, operatorNamespace, servicePort, adminPort, scrapeNamespaces, hpaCpuUtilization);
   }
 
   public ManifestOptions withOperatorNamespace(String namespace) {
-    return new ManifestOptions(image, namespace, servicePort, adminPort, scrapeNamespaces);
+    return new ManifestOptions(
+        image, namespace, servicePort, adminPort, scrapeNamespaces, hpaCpuUtilization);
   }
 
   public ManifestOptions withScrapeNamespaces(List<String> namespaces) {
-    return new ManifestOptions(image, operatorNamespace, servicePort, adminPort, namespaces);
+    return new ManifestOptions(
+        image, operatorNamespace, servicePort, adminPort, namespaces, hpaCpuUtilization);
+  }
+
+  /** With HPAs on CPU for the autoscaled tiers (percent of the CPU request), or none (null). */
+  public ManifestOptions withHpaCpuUtilization(Integer percent) {
+    return new ManifestOptions(
+        image, operatorNamespace, servicePort, adminPort, scrapeNamespaces, percent);
   }
 
   private static void checkPort(String what, int port) {

@@ -33,6 +33,11 @@ public class ArchitectureStatus {
           + " periodically).")
   private SegmentationStatus segmentation;
 
+  @JsonPropertyDescription(
+      "The operator's autoscaling of each tier with spec.services[].autoscale (not with the HPA"
+          + " alternative, whose HorizontalPodAutoscalers have their own status).")
+  private List<TierAutoscale> autoscale;
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -87,5 +92,13 @@ public class ArchitectureStatus {
 
   public void setSegmentation(SegmentationStatus segmentation) {
     this.segmentation = segmentation;
+  }
+
+  public List<TierAutoscale> getAutoscale() {
+    return autoscale;
+  }
+
+  public void setAutoscale(List<TierAutoscale> autoscale) {
+    this.autoscale = autoscale;
   }
 }

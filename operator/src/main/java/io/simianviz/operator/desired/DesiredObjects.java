@@ -1,6 +1,8 @@
 package io.simianviz.operator.desired;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.simianviz.api.manifest.ArchitectureManifests;
@@ -52,6 +54,28 @@ public final class DesiredObjects {
       object.getMetadata().setAnnotations(withHash(object.getMetadata().getAnnotations(), hash));
     }
     return new DesiredObjects(List.copyOf(objects));
+  }
+
+  /**
+   * These objects, with the replicas the autoscaler decided (by Deployment name) on the Deployments
+   * named; apply a {@link ChaosHold} after, so a held Deployment stays at 0.
+   */
+  public DesiredObjects scaled(Map<String, Integer> replicas) {
+    if (replicas.isEmpty()) {
+      return this;
+    }
+    return new DesiredObjects(
+        objects.stream()
+            .map(
+                o ->
+                    o instanceof Deployment d && replicas.containsKey(d.getMetadata().getName())
+                        ? new DeploymentBuilder(d)
+                            .editSpec()
+                            .withReplicas(replicas.get(d.getMetadata().getName()))
+                            .endSpec()
+                            .build()
+                        : o)
+            .toList());
   }
 
   /**

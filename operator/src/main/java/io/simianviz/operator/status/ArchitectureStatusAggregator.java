@@ -165,6 +165,7 @@ public final class ArchitectureStatusAggregator {
       status.setTraffic(previous.getTraffic());
       status.setChaos(previous.getChaos());
       status.setSegmentation(previous.getSegmentation());
+      status.setAutoscale(previous.getAutoscale());
     }
     return status;
   }

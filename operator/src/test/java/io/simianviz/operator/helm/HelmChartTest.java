@@ -1,6 +1,7 @@
 package io.simianviz.operator.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
@@ -92,6 +93,24 @@ public class HelmChartTest {
         .doesNotContainKey("SIMIANVIZ_OPERATOR_SCRAPE_NAMESPACES");
     assertThat(env(operatorContainer(render("scrapeNamespaces: [monitoring, prometheus]\n"))))
         .containsEntry("SIMIANVIZ_OPERATOR_SCRAPE_NAMESPACES", "monitoring,prometheus");
+  }
+
+  @Test
+  void theAutoscalingModeAndItsSettingsReachTheOperator() {
+    assertThat(env(operatorContainer(render(""))))
+        .containsEntry("SIMIANVIZ_OPERATOR_AUTOSCALING_MODE", "traffic")
+        .containsEntry("SIMIANVIZ_OPERATOR_AUTOSCALING_INTERVAL", "15s")
+        .containsEntry("SIMIANVIZ_OPERATOR_AUTOSCALING_CPU_UTILIZATION", "70");
+    assertThat(env(operatorContainer(render("autoscaling: {mode: hpa, cpuUtilization: 50}\n"))))
+        .containsEntry("SIMIANVIZ_OPERATOR_AUTOSCALING_MODE", "hpa")
+        .containsEntry("SIMIANVIZ_OPERATOR_AUTOSCALING_INTERVAL", "15s")
+        .containsEntry("SIMIANVIZ_OPERATOR_AUTOSCALING_CPU_UTILIZATION", "50");
+  }
+
+  @Test
+  void anUnknownAutoscalingModeIsRefusedByName() {
+    assertThatThrownBy(() -> render("autoscaling: {mode: keda}\n"))
+        .hasMessageContaining("autoscaling.mode must be traffic or hpa (was keda)");
   }
 
   @Test
