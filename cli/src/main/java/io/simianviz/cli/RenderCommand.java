@@ -68,6 +68,16 @@ final class RenderCommand implements Callable<Integer> {
               + " /metrics; repeatable.")
   List<String> scrapeNamespaces = new ArrayList<>();
 
+  @Option(
+      names = "--hpa-cpu-utilization",
+      paramLabel = "PERCENT",
+      description =
+          "Give each Deployment of a tier with autoscale a HorizontalPodAutoscaler on CPU at this"
+              + " average utilization (percent of the CPU request) and no replicas of its own, as"
+              + " the operator does with autoscaling.mode hpa; default: none, the replicas are the"
+              + " tier's.")
+  Integer hpaCpuUtilization;
+
   @Override
   public Integer call() throws Exception {
     LoadedArchitecture loaded = ArchitectureInput.load(file, spec.commandLine().getErr());
@@ -85,6 +95,12 @@ final class RenderCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--scrape-namespace: " + e.getMessage());
+    }
+    try {
+      options = options.withHpaCpuUtilization(hpaCpuUtilization);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--hpa-cpu-utilization: " + e.getMessage());
     }
     String yaml;
     try {

@@ -23,6 +23,15 @@ class RenderCommandTest {
     return YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
   }
 
+  private static Path examples() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      if (Files.isDirectory(d.resolve("examples")) && Files.isRegularFile(d.resolve("pom.xml"))) {
+        return d.resolve("examples");
+      }
+    }
+    throw new IllegalStateException("no examples/ above " + Path.of("").toAbsolutePath());
+  }
+
   static Map<String, Integer> kinds(List<JsonNode> docs) {
     Map<String, Integer> kinds = new TreeMap<>();
     docs.forEach(d -> kinds.merge(d.path("kind").asText(), 1, Integer::sum));
@@ -51,6 +60,35 @@ class RenderCommandTest {
     assertThat(docs)
         .allMatch(d -> d.path("metadata").path("namespace").isMissingNode())
         .allMatch(d -> d.path("metadata").path("name").asText().length() <= 63);
+  }
+
+  @Test
+  void hpaOptionGivesAutoscaledTiersHpasAndLeavesThemTheReplicas() throws IOException {
+    Path file = examples().resolve("evolution").resolve("autoscale.yaml");
+    List<JsonNode> plain = documents(CliRun.of("render", file.toString()).out());
+    assertThat(kinds(plain)).doesNotContainKey("HorizontalPodAutoscaler");
+
+    CliRun run = CliRun.of("render", file.toString(), "--hpa-cpu-utilization", "60");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<JsonNode> docs = documents(run.out());
+    assertThat(kinds(docs)).containsEntry("HorizontalPodAutoscaler", 3);
+    assertThat(docs)
+        .filteredOn(d -> d.path("kind").asText().equals("HorizontalPodAutoscaler"))
+        .allMatch(
+            d ->
+                d.at("/spec/metrics/0/resource/target/averageUtilization").asInt() == 60
+                    && d.at("/spec/scaleTargetRef/name").asText().startsWith("autoscale-node-"));
+    assertThat(docs)
+        .filteredOn(
+            d ->
+                d.path("kind").asText().equals("Deployment")
+                    && d.at("/metadata/name").asText().startsWith("autoscale-node-"))
+        .hasSize(3)
+        .allMatch(d -> d.at("/spec/replicas").isMissingNode());
+
+    CliRun bad = CliRun.of("render", file.toString(), "--hpa-cpu-utilization", "0");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--hpa-cpu-utilization: hpaCpuUtilization must be 1..1000");
   }
 
   @Test

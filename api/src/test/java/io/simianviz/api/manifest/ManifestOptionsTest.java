@@ -27,6 +27,15 @@ class ManifestOptionsTest {
   }
 
   @Test
+  void anHpaTargetIsAPercentageAndSurvivesTheOtherSettings() {
+    ManifestOptions hpa = ManifestOptions.defaults("1").withHpaCpuUtilization(70);
+    assertThat(hpa.withImage("x").withOperatorNamespace("o").hpaCpuUtilization()).isEqualTo(70);
+    assertThat(ManifestOptions.defaults("1").hpaCpuUtilization()).isNull();
+    assertThatThrownBy(() -> hpa.withHpaCpuUtilization(0))
+        .hasMessage("hpaCpuUtilization must be 1..1000 percent (was 0)");
+  }
+
+  @Test
   void zipkinPortComesFromTheUrl() {
     assertThat(SegmentationPolicies.zipkinPort("http://zipkin:9411/api/v2/spans")).isEqualTo(9411);
     assertThat(SegmentationPolicies.zipkinPort("https://traces.example/api")).isEqualTo(443);
