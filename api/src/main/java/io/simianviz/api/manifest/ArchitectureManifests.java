@@ -36,9 +36,9 @@ public final class ArchitectureManifests {
     String name = architecture.getMetadata().getName();
     String namespace = architecture.getMetadata().getNamespace();
     ArchitectureSpec written = architecture.getSpec();
-    ArchitectureSpec spec = AutoscaledTiers.atMax(written);
     // The spec as written is validated (its messages, its counts); the envelope is what is built.
     Topology topology = TopologyExpander.expand(name, written, ExpansionOptions.NONE);
+    ArchitectureSpec spec = AutoscaledTiers.atMax(written);
     if (!AutoscaledTiers.of(written).isEmpty()) {
       topology = TopologyExpander.expand(name, spec, ExpansionOptions.NONE);
     }

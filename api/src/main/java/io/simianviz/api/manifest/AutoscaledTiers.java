@@ -35,7 +35,12 @@ public final class AutoscaledTiers {
 
   /** The autoscaled tiers of a spec, in declaration order. */
   public static List<TierSpec> of(ArchitectureSpec spec) {
-    return spec.getServices().stream().filter(AutoscaledTiers::isAutoscaled).toList();
+    if (spec == null || spec.getServices() == null) {
+      return List.of(); // the validator says what is missing
+    }
+    return spec.getServices().stream()
+        .filter(t -> t != null && isAutoscaled(t))
+        .toList();
   }
 
   /** Where an autoscaled tier starts: its count, moved into {@code min..max}. */

@@ -62,7 +62,8 @@ class AutoscaleTargetsTest {
 
   @Test
   void aDecisionSetsTheReplicasAndTheStatus() {
-    TierScale decided = new TierScale("node", 8, 8, Instant.parse("2026-01-05T10:00:15.250Z"), "why");
+    TierScale decided =
+        new TierScale("node", 8, 8, Instant.parse("2026-01-05T10:00:15.250Z"), "why");
     AutoscaleTargets t = AutoscaleTargets.of(architecture(2), List.of(decided), Mode.TRAFFIC);
     assertThat(t.replicas().values()).containsExactly(3, 3, 2);
     assertThat(t.status().getFirst().getLastChange()).isEqualTo("2026-01-05T10:00:15Z");
@@ -94,9 +95,19 @@ class AutoscaleTargetsTest {
     assertThat(t.replicas()).isEmpty();
     assertThat(t.status()).isNull();
     Deployment desired =
-        new DeploymentBuilder().withNewMetadata().withName("d").endMetadata().withNewSpec().endSpec().build();
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName("d")
+            .endMetadata()
+            .withNewSpec()
+            .endSpec()
+            .build();
     Deployment actual = new DeploymentBuilder(desired).editSpec().withReplicas(5).endSpec().build();
-    assertThat(AutoscaleTargets.observed(List.of(desired), Map.of("d", actual)).getFirst().getSpec().getReplicas())
+    assertThat(
+            AutoscaleTargets.observed(List.of(desired), Map.of("d", actual))
+                .getFirst()
+                .getSpec()
+                .getReplicas())
         .isEqualTo(5);
   }
 
