@@ -38,9 +38,7 @@ public final class AutoscaledTiers {
     if (spec == null || spec.getServices() == null) {
       return List.of(); // the validator says what is missing
     }
-    return spec.getServices().stream()
-        .filter(t -> t != null && isAutoscaled(t))
-        .toList();
+    return spec.getServices().stream().filter(t -> t != null && isAutoscaled(t)).toList();
   }
 
   /** Where an autoscaled tier starts: its count, moved into {@code min..max}. */
