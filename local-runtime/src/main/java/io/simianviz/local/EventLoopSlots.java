@@ -1,5 +1,6 @@
 package io.simianviz.local;
 
+import io.simianviz.local.run.EventLoops;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
  * server started from the main thread lands on Vert.x's single "sticky" context for that thread,
  * and a whole architecture runs on one core (measured: 90% of samples on one event loop thread).
  */
-final class EventLoopSlots {
+final class EventLoopSlots implements EventLoops {
   private final List<Context> contexts = new CopyOnWriteArrayList<>();
 
   private EventLoopSlots() {}
@@ -50,7 +51,8 @@ final class EventLoopSlots {
    * Runs an asynchronous action on the context of slot {@code i % size()}. An action that throws
    * fails the future (instead of leaving it to wait forever).
    */
-  <T> Future<T> on(int i, Supplier<Future<T>> action) {
+  @Override
+  public <T> Future<T> on(int i, Supplier<Future<T>> action) {
     Context context = contexts.get(Math.floorMod(i, contexts.size()));
     Promise<T> promise = Promise.promise();
     context.runOnContext(

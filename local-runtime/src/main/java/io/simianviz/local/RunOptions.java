@@ -1,5 +1,7 @@
 package io.simianviz.local;
 
+import io.simianviz.model.Defaults;
+import io.simianviz.model.spec.ArchitectureSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -32,4 +34,15 @@ public record RunOptions(
     Duration progressEvery,
     Duration replaceAfter,
     boolean force,
-    boolean runDirectories) {}
+    boolean runDirectories) {
+
+  /** Requests per second of each traffic source: {@code --rate}, else the spec's. */
+  double trafficRate(ArchitectureSpec spec) {
+    return rate != null ? rate : Defaults.trafficRate(spec);
+  }
+
+  /** Whether the traffic sources send: traffic is on, at a rate above 0. */
+  boolean sendsTraffic(ArchitectureSpec spec) {
+    return Defaults.trafficEnabled(spec) && trafficRate(spec) > 0;
+  }
+}

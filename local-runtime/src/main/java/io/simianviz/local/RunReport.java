@@ -2,6 +2,7 @@ package io.simianviz.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.simianviz.local.chaos.ChaosEvent;
 import io.simianviz.local.chaos.ExperimentSummary;
 import io.simianviz.local.evolution.StepSummary;
 import io.simianviz.service.stats.Series;
@@ -76,10 +77,10 @@ record RunReport(
     Map<String, Integer> perTier = new LinkedHashMap<>();
     run.topology().byTier().forEach((tier, list) -> perTier.put(tier, list.size()));
     Map<String, TierTotals> tiers = TierTotals.of(stats, perTier);
-    double measuredS = run.measuredMillis() / 1000.0;
-    double startupS = run.startupMillis() / 1000.0;
-    double measuredFromS = run.measuredFromMillis() / 1000.0;
-    double cpuS = run.measuredCpuNanos() / 1e9;
+    double measuredS = run.clock().measuredMillis() / 1000.0;
+    double startupS = run.clock().startupMillis() / 1000.0;
+    double measuredFromS = run.clock().measuredFromMillis() / 1000.0;
+    double cpuS = run.clock().measuredCpuNanos() / 1e9;
     double measuredHops = measuredS > 0 ? hops : 0;
     return new RunReport(
         run.architecture().name(),

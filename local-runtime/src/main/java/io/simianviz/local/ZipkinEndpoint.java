@@ -1,5 +1,6 @@
 package io.simianviz.local;
 
+import io.simianviz.model.spec.ArchitectureSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -16,6 +17,12 @@ final class ZipkinEndpoint {
   static final int CONNECT_TIMEOUT_MILLIS = 2000;
 
   private ZipkinEndpoint() {}
+
+  /** The spec's {@code tracing.zipkinEndpoint}, or null when it has none. */
+  static String of(ArchitectureSpec spec) {
+    String endpoint = spec.getTracing() == null ? null : spec.getTracing().getZipkinEndpoint();
+    return endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
+  }
 
   /** Why spans cannot be sent to {@code endpoint}, or null when a collector listens there. */
   static String problem(String endpoint) {

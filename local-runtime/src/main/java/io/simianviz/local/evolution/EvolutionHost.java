@@ -28,19 +28,24 @@ public interface EvolutionHost {
    * Starts these instances as {@code spec} says, each registering in discovery once it listens;
    * completes once every one serves. An instance of the same name that runs already (its tier's
    * package changed) is superseded: the new one takes over its name in discovery, and the old one
-   * serves the calls it has until {@link #stop} (after {@link #deregister}) ends it.
+   * serves the calls it has until {@link #drain} and {@link #stop} end it.
    */
   Future<Void> start(List<InstanceRef> instances, ArchitectureSpec spec);
 
   /**
    * Replaces each of these running instances by one configured from {@code spec} (a re-point, a
    * roll): the new one takes over the name in discovery once it listens, the old one gets no new
-   * call, serves those it has for {@code drain}, then stops. Completes once the old ones stopped.
+   * call, serves those it has until they are answered (at most {@code longest}), then stops.
+   * Completes once the old ones stopped.
    */
-  Future<Void> replace(List<InstanceRef> instances, ArchitectureSpec spec, Duration drain);
+  Future<Void> replace(List<InstanceRef> instances, ArchitectureSpec spec, Duration longest);
 
-  /** Takes these instances out of discovery: no new call reaches them (the start of a drain). */
-  void deregister(List<InstanceRef> instances);
+  /**
+   * Drains these instances: takes them out of discovery (no new call reaches them), then completes
+   * once every call they have open is answered, the calls they serve and the calls they made, or
+   * once {@code longest} has passed. {@link #stop} ends them after.
+   */
+  Future<Void> drain(List<InstanceRef> instances, Duration longest);
 
   /** Stops these drained instances for good. */
   Future<Void> stop(List<InstanceRef> instances);
@@ -55,9 +60,10 @@ public interface EvolutionHost {
   TrafficReading reading();
 
   /**
-   * How long a drained instance may still be called: the longest attempt of a call to it (both
-   * bounds of an attempt, the wait for a connection and the wait for the answer). A call that chose
-   * the instance before it left discovery has its outcome by then, so stopping it loses nothing.
+   * The longest a drain waits: the longest attempt of a call to a drained instance (both bounds of
+   * an attempt, the wait for a connection and the wait for the answer). A call that chose the
+   * instance before it left discovery has its outcome by then, so stopping it after loses nothing;
+   * a drain whose calls are all answered sooner ends sooner.
    */
   Duration drainTime();
 

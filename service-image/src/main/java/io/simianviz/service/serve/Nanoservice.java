@@ -145,6 +145,17 @@ public final class Nanoservice {
     return traffic;
   }
 
+  /**
+   * The calls this instance has open, what a drain waits to see at 0: requests it is serving
+   * (arrived, not answered yet), and the requests its traffic source sent that have no outcome yet.
+   * A call it makes while serving a request is answered before that request is (a behaviour replies
+   * once every call it made has its reply), so the first count holds those.
+   */
+  public long inFlight() {
+    TrafficSource source = traffic;
+    return serving.inFlight() + (source == null ? 0 : source.inFlight());
+  }
+
   private boolean isSelf(Endpoint e) {
     Endpoint me = endpoint;
     return e.instance().equals(config.name())

@@ -13,6 +13,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What happens to a request whatever protocol brought it: the tier's service time, injected errors,
@@ -33,6 +34,12 @@ final class RequestServing {
   /** The padding as a JSON string: what a dependency's reply carries when it needs no change. */
   private final byte[] quotedPayload;
 
+  /**
+   * Requests that arrived and have no reply yet: what a drain waits for. One uncontended atomic add
+   * on arrival and one on the reply; the requests of an instance mostly run on one event loop.
+   */
+  private final AtomicInteger inFlight = new AtomicInteger();
+
   RequestServing(
       ProcessContext process, InstanceConfig config, Behaviour behaviour, HopRecorder recorder) {
     this.process = process;
@@ -43,9 +50,18 @@ final class RequestServing {
     this.quotedPayload = ("\"" + payload + "\"").getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Starts a hop for a request that just arrived with these headers or gRPC metadata. */
+  /**
+   * Starts a hop for a request that just arrived with these headers or gRPC metadata; it counts as
+   * in flight until {@link #serve} hands its reply on or {@link #reject} answers it.
+   */
   Hop arrived(MultiMap headers, Protocol protocol) {
+    inFlight.incrementAndGet();
     return Hop.arrived(headers, protocol, process.sampleRate());
+  }
+
+  /** Requests that arrived and have not been answered yet (their body may still be on its way). */
+  int inFlight() {
+    return inFlight.get();
   }
 
   /**
@@ -71,6 +87,7 @@ final class RequestServing {
   Reply reject(Hop hop, String why) {
     Reply done = decorate(Reply.error(Reply.BAD_REQUEST, "bad request: " + why));
     recorder.record(hop, null, done);
+    inFlight.decrementAndGet();
     return done;
   }
 
@@ -105,6 +122,7 @@ final class RequestServing {
   private void finish(Hop hop, Request request, Reply reply, Handler<Reply> then) {
     Reply done = decorate(reply);
     recorder.record(hop, request, done);
+    inFlight.decrementAndGet();
     then.handle(done);
   }
 

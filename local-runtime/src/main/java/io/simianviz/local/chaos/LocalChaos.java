@@ -1,5 +1,8 @@
-package io.simianviz.local;
+package io.simianviz.local.chaos;
 
+import io.simianviz.local.run.InstanceOutages;
+import io.simianviz.local.run.RunClock;
+import io.simianviz.local.run.RunInstances;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.Durations;
 import io.simianviz.model.chaos.ChaosDecision;
@@ -7,10 +10,13 @@ import io.simianviz.model.chaos.ChaosGuard;
 import io.simianviz.model.chaos.VictimSelector;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.topology.Instance;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The chaos monkey of a local run: on its interval (default once, half-way through, as spigo did)
@@ -18,11 +24,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Deployment would. It only strikes while the replacement can still be seen serving before the
  * traffic stops: a kill whose replacement would come after the end is held back, not counted.
  */
-final class LocalChaos {
+public final class LocalChaos {
   /** How long a replacement serves, at least, before the run ends. */
   static final long OBSERVE_MILLIS = 1000;
 
-  private final LocalRun run;
+  private final Vertx vertx;
+  private final RunClock clock;
+  private final RunInstances instances;
+  private final InstanceOutages outages;
+  private final BooleanSupplier trafficOver;
+  private final Consumer<String> console;
   private final String victimTier;
   private final Duration interval;
   private final Duration firstAt;
@@ -33,9 +44,27 @@ final class LocalChaos {
   private final List<ChaosEvent> events = new CopyOnWriteArrayList<>();
   private volatile long endsAtMillis = Long.MAX_VALUE;
 
-  LocalChaos(
-      LocalRun run, ArchitectureSpec spec, Duration runFor, Duration replaceAfter, long seed) {
-    this.run = run;
+  /**
+   * @param trafficOver whether the traffic stopped: the monkey strikes no more
+   * @param console console lines
+   */
+  public LocalChaos(
+      Vertx vertx,
+      RunClock clock,
+      RunInstances instances,
+      InstanceOutages outages,
+      BooleanSupplier trafficOver,
+      Consumer<String> console,
+      ArchitectureSpec spec,
+      Duration runFor,
+      Duration replaceAfter,
+      long seed) {
+    this.vertx = vertx;
+    this.clock = clock;
+    this.instances = instances;
+    this.outages = outages;
+    this.trafficOver = trafficOver;
+    this.console = console;
     this.victimTier = Defaults.monkeyVictim(spec);
     String every =
         spec.getChaos() == null || spec.getChaos().getMonkey() == null
@@ -58,61 +87,62 @@ final class LocalChaos {
    * Schedules the monkey, if the architecture names a victim. The run's traffic stops {@code
    * runFor} from now (never, when zero).
    */
-  void start() {
+  public void start() {
     if (victimTier == null) {
       return;
     }
     if (!runFor.isZero()) {
-      endsAtMillis = run.elapsedMillis() + runFor.toMillis();
+      endsAtMillis = clock.elapsedMillis() + runFor.toMillis();
     }
-    run.vertx().setTimer(Math.max(1, firstAt.toMillis()), id -> strikeAndReschedule());
+    vertx.setTimer(Math.max(1, firstAt.toMillis()), id -> strikeAndReschedule());
   }
 
   private void strikeAndReschedule() {
-    if (run.trafficOver()) {
+    if (trafficOver.getAsBoolean()) {
       return;
     }
-    long now = run.elapsedMillis();
+    long now = clock.elapsedMillis();
     long replacedBy = now + replaceAfter.toMillis() + OBSERVE_MILLIS;
     if (replacedBy > endsAtMillis) {
       // Later strikes would be later still: the monkey is done for this run.
-      run.console()
-          .event(
-              String.format(
-                  "%6.1fs chaos monkey held back: a replacement %.1f s after a kill would not be"
-                      + " seen serving before the run ends at %.1f s",
-                  now / 1000.0, replaceAfter.toMillis() / 1000.0, endsAtMillis / 1000.0));
+      console.accept(
+          String.format(
+              "%6.1fs chaos monkey held back: a replacement %.1f s after a kill would not be"
+                  + " seen serving before the run ends at %.1f s",
+              now / 1000.0, replaceAfter.toMillis() / 1000.0, endsAtMillis / 1000.0));
       return;
     }
     strike();
     if (interval != null) {
-      run.vertx().setTimer(Math.max(1, interval.toMillis()), id -> strikeAndReschedule());
+      vertx.setTimer(Math.max(1, interval.toMillis()), id -> strikeAndReschedule());
     }
   }
 
   private void strike() {
-    List<Instance> up = run.upInstances();
-    ChaosDecision decision = selector.monkey(victimTier, up, run.totalInstances(), random);
+    List<Instance> up = instances.up();
+    ChaosDecision decision =
+        selector.monkey(victimTier, up, instances.topology().instances().size(), random);
     switch (decision) {
       case ChaosDecision.Strike strike -> {
         for (Instance victim : strike.victims()) {
           ChaosEvent kill = new ChaosEvent("monkey", victimTier, victim.name(), now(), null);
           events.add(kill);
-          run.kill(victim)
+          outages
+              .kill(victim)
               .onSuccess(
                   upAt -> events.replaceAll(e -> e.equals(kill) ? kill.replacedAt(upAt) : e));
         }
       }
       case ChaosDecision.Refused refused ->
-          run.console().event("chaos monkey held back: " + refused.reason());
+          console.accept("chaos monkey held back: " + refused.reason());
     }
   }
 
   private long now() {
-    return run.elapsedMillis();
+    return clock.elapsedMillis();
   }
 
-  List<ChaosEvent> events() {
+  public List<ChaosEvent> events() {
     return List.copyOf(events);
   }
 }

@@ -1,65 +1,89 @@
-package io.simianviz.local;
+package io.simianviz.local.chaos;
 
-import io.simianviz.local.chaos.ExperimentHost;
+import io.simianviz.local.run.InstanceOutages;
+import io.simianviz.local.run.LiveWiring;
+import io.simianviz.local.run.RunClock;
+import io.simianviz.local.run.RunInstances;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.live.EventKind;
 import io.simianviz.model.live.InstanceState;
 import io.simianviz.model.topology.Instance;
+import io.simianviz.service.ProcessContext;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A local run as the chaos experiments see it. */
-final class RunExperimentHost implements ExperimentHost {
-  private final LocalRun run;
+public final class RunExperimentHost implements ExperimentHost {
+  private final ProcessContext process;
+  private final RunInstances instances;
+  private final InstanceOutages outages;
+  private final LiveWiring live;
+  private final RunClock clock;
+  private final Consumer<String> console;
 
-  RunExperimentHost(LocalRun run) {
-    this.run = run;
+  /**
+   * @param console console lines
+   */
+  public RunExperimentHost(
+      ProcessContext process,
+      RunInstances instances,
+      InstanceOutages outages,
+      LiveWiring live,
+      RunClock clock,
+      Consumer<String> console) {
+    this.process = process;
+    this.instances = instances;
+    this.outages = outages;
+    this.live = live;
+    this.clock = clock;
+    this.console = console;
   }
 
   @Override
   public List<Instance> allInstances() {
-    return run.topology().instances();
+    return instances.topology().instances();
   }
 
   @Override
   public List<Instance> upInstances() {
-    return run.upInstances();
+    return instances.up();
   }
 
   @Override
   public void kill(Instance victim) {
-    run.kill(victim);
+    outages.kill(victim);
   }
 
   @Override
   public Future<Void> halt(Instance victim) {
-    return run.halt(victim);
+    return outages.halt(victim);
   }
 
   @Override
   public Future<Void> restart(Instance victim) {
-    return run.restart(victim);
+    return outages.restart(victim);
   }
 
   @Override
   public void isolate(Collection<String> names) {
-    run.process().partition().isolate(names);
-    names.forEach(n -> run.live().instanceState(n, InstanceState.ISOLATED));
+    process.partition().isolate(names);
+    names.forEach(n -> live.model().instanceState(n, InstanceState.ISOLATED));
   }
 
   @Override
   public void heal(Collection<String> names) {
-    run.process().partition().heal(names);
-    names.forEach(n -> run.live().instanceState(n, InstanceState.READY));
+    process.partition().heal(names);
+    names.forEach(n -> live.model().instanceState(n, InstanceState.READY));
   }
 
   @Override
   public void notice(EventKind kind, String text, List<String> instances) {
-    run.live().event(kind, text, instances.toArray(String[]::new));
+    live.model().event(kind, text, instances.toArray(String[]::new));
   }
 
   /**
@@ -70,7 +94,7 @@ final class RunExperimentHost implements ExperimentHost {
   @Override
   public TrafficReading reading() {
     TrafficReading sum = null;
-    for (Nanoservice s : run.trafficSources()) {
+    for (Nanoservice s : instances.trafficSources()) {
       TrafficReading one = s.traffic().settledNow();
       sum = sum == null ? one : sum.plus(one);
     }
@@ -79,21 +103,21 @@ final class RunExperimentHost implements ExperimentHost {
 
   @Override
   public long settleLagMillis() {
-    return TrafficSource.deadline(run.process()).toMillis();
+    return TrafficSource.deadline(process).toMillis();
   }
 
   @Override
   public Vertx vertx() {
-    return run.vertx();
+    return process.vertx();
   }
 
   @Override
   public long elapsedMillis() {
-    return run.elapsedMillis();
+    return clock.elapsedMillis();
   }
 
   @Override
   public void event(String line) {
-    run.console().event(line);
+    console.accept(line);
   }
 }

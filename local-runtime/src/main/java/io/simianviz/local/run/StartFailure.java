@@ -1,16 +1,16 @@
-package io.simianviz.local;
+package io.simianviz.local.run;
 
 import java.net.BindException;
 
 /** An instance that could not start, with where it was to listen; says what to do about it. */
-final class StartFailure extends Exception {
+public final class StartFailure extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String instance;
   private final String host;
   private final int port;
 
-  StartFailure(String instance, String host, int port, Throwable cause) {
+  public StartFailure(String instance, String host, int port, Throwable cause) {
     super(instance + " could not listen on " + host + ":" + port, cause);
     this.instance = instance;
     this.host = host;
@@ -18,7 +18,7 @@ final class StartFailure extends Exception {
   }
 
   /** One line for the user: the address, why, and what to do. */
-  String userMessage() {
+  public String userMessage() {
     Throwable cause = getCause();
     String why = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
     String address = host + ":" + port;

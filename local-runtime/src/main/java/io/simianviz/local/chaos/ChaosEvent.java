@@ -1,4 +1,4 @@
-package io.simianviz.local;
+package io.simianviz.local.chaos;
 
 /**
  * One chaos action of a local run, as summary.json records it.
@@ -8,7 +8,7 @@ package io.simianviz.local;
  * @param replacedMs when its replacement was up, on the same clock; null when it was not (the run
  *     ended first, or it failed to start)
  */
-record ChaosEvent(String kind, String target, String victim, long timeMs, Long replacedMs) {
+public record ChaosEvent(String kind, String target, String victim, long timeMs, Long replacedMs) {
   ChaosEvent replacedAt(long ms) {
     return new ChaosEvent(kind, target, victim, timeMs, ms);
   }

@@ -1,0 +1,13 @@
+package io.simianviz.local.run;
+
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+
+/**
+ * The run's event loops, one per core: each instance, with its server, its calls and its traffic
+ * source's timer, lives on the loop of its ordinal.
+ */
+public interface EventLoops {
+  /** Runs {@code action} on the event loop of {@code ordinal}; completes as its result does. */
+  <T> Future<T> on(int ordinal, Supplier<Future<T>> action);
+}
