@@ -33,6 +33,16 @@ public class ArchitectureStatus {
           + " periodically).")
   private SegmentationStatus segmentation;
 
+  @JsonPropertyDescription(
+      "The spec the architecture last converged to, where the next transition starts.")
+  private AppliedVersion applied;
+
+  @JsonPropertyDescription("The transition in progress to the current spec, stage by stage.")
+  private TransitionStatus transition;
+
+  @JsonPropertyDescription("The last 10 transitions, oldest first, with their traffic figures.")
+  private List<TransitionRecord> transitions = new ArrayList<>();
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -87,5 +97,29 @@ public class ArchitectureStatus {
 
   public void setSegmentation(SegmentationStatus segmentation) {
     this.segmentation = segmentation;
+  }
+
+  public AppliedVersion getApplied() {
+    return applied;
+  }
+
+  public void setApplied(AppliedVersion applied) {
+    this.applied = applied;
+  }
+
+  public TransitionStatus getTransition() {
+    return transition;
+  }
+
+  public void setTransition(TransitionStatus transition) {
+    this.transition = transition;
+  }
+
+  public List<TransitionRecord> getTransitions() {
+    return transitions;
+  }
+
+  public void setTransitions(List<TransitionRecord> transitions) {
+    this.transitions = transitions;
   }
 }

@@ -1,6 +1,8 @@
 package io.simianviz.operator.desired;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.simianviz.api.manifest.ArchitectureManifests;
@@ -10,11 +12,14 @@ import io.simianviz.api.v1alpha1.Architecture;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The objects an Architecture should have, built once per reconcile by the api builders and shared
@@ -26,6 +31,13 @@ import java.util.Objects;
 public final class DesiredObjects {
   /** Annotation with the SHA-256 (first 16 hex digits) of the object as the builders made it. */
   public static final String HASH_ANNOTATION = "simianviz.io/desired-hash";
+
+  /**
+   * Annotation on a Deployment's pod template (so on each of its pods) with the hash of the
+   * template as the builders made it: a pod without the current value is of an older template,
+   * which a transition waits to be gone before its next stage.
+   */
+  public static final String TEMPLATE_HASH_ANNOTATION = "simianviz.io/template-hash";
 
   /** The informers of every dependent see only objects carrying this label. */
   public static final String MANAGED_SELECTOR =
@@ -48,8 +60,16 @@ public final class DesiredObjects {
       Architecture architecture, ManifestOptions options, KubernetesSerialization serialization) {
     List<HasMetadata> objects = ArchitectureManifests.build(architecture, options);
     for (HasMetadata object : objects) {
+      if (object instanceof Deployment d) {
+        ObjectMeta template = d.getSpec().getTemplate().getMetadata();
+        String templateHash = hash(serialization.asJson(d.getSpec().getTemplate()));
+        template.setAnnotations(
+            with(template.getAnnotations(), TEMPLATE_HASH_ANNOTATION, templateHash));
+      }
       String hash = hash(serialization.asJson(object));
-      object.getMetadata().setAnnotations(withHash(object.getMetadata().getAnnotations(), hash));
+      object
+          .getMetadata()
+          .setAnnotations(with(object.getMetadata().getAnnotations(), HASH_ANNOTATION, hash));
     }
     return new DesiredObjects(List.copyOf(objects));
   }
@@ -63,6 +83,32 @@ public final class DesiredObjects {
       return this;
     }
     return new DesiredObjects(objects.stream().map(hold::apply).toList());
+  }
+
+  /**
+   * These objects and those of {@code older} that have no namesake of the same kind here: a
+   * transition's stage removes nothing (its last stage applies the new spec's objects alone).
+   */
+  public DesiredObjects keeping(DesiredObjects older) {
+    Set<String> here = objects.stream().map(DesiredObjects::key).collect(Collectors.toSet());
+    List<HasMetadata> out = new ArrayList<>(objects);
+    older.objects.stream().filter(o -> !here.contains(key(o))).forEach(out::add);
+    return new DesiredObjects(List.copyOf(out));
+  }
+
+  /** Every object, in the builders' order. */
+  public List<HasMetadata> all() {
+    return objects;
+  }
+
+  /** Kind and name: what identifies an object of one architecture. */
+  public static String key(HasMetadata object) {
+    return object.getKind() + "/" + object.getMetadata().getName();
+  }
+
+  /** The hash annotation of an object (null when it has none). */
+  public static String hashOf(HasMetadata object) {
+    return annotation(object);
   }
 
   /** Makes these objects the ones the dependents of this reconcile apply. */
@@ -83,7 +129,7 @@ public final class DesiredObjects {
   }
 
   /** Whether an existing object was made from the same desired content. */
-  static boolean sameHash(HasMetadata actual, HasMetadata desired) {
+  public static boolean sameHash(HasMetadata actual, HasMetadata desired) {
     return Objects.equals(annotation(actual), annotation(desired));
   }
 
@@ -92,12 +138,13 @@ public final class DesiredObjects {
     return annotations == null ? null : annotations.get(HASH_ANNOTATION);
   }
 
-  private static Map<String, String> withHash(Map<String, String> annotations, String hash) {
+  private static Map<String, String> with(
+      Map<String, String> annotations, String key, String value) {
     Map<String, String> out = new LinkedHashMap<>();
     if (annotations != null) {
       out.putAll(annotations);
     }
-    out.put(HASH_ANNOTATION, hash);
+    out.put(key, value);
     return out;
   }
 

@@ -61,7 +61,7 @@ public final class ArchitectureStatusAggregator {
     conditions.set(
         Conditions.PROGRESSING,
         !rolling.isEmpty(),
-        rolling.isEmpty() ? "RolledOut" : "RollingOut",
+        rolling.isEmpty() ? "Converged" : "RollingOut",
         rolling.isEmpty()
             ? "every Deployment has its desired ready replicas"
             : "rolling out " + names(rolling, r -> r.name() + " " + r.ready() + "/" + r.desired()));
@@ -165,6 +165,9 @@ public final class ArchitectureStatusAggregator {
       status.setTraffic(previous.getTraffic());
       status.setChaos(previous.getChaos());
       status.setSegmentation(previous.getSegmentation());
+      status.setApplied(previous.getApplied());
+      status.setTransition(previous.getTransition());
+      status.setTransitions(previous.getTransitions());
     }
     return status;
   }
