@@ -1,10 +1,6 @@
 package io.simianviz.operator;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -19,7 +15,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TrafficSummary;
-import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
 import io.simianviz.operator.chaos.ArchitectureInstances;
@@ -44,7 +39,6 @@ import io.simianviz.operator.traffic.TrafficSources;
 import io.simianviz.operator.ui.LiveViews;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -162,10 +156,9 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         ArchitectureEvolution.next(
             architecture,
             spec ->
-                DesiredObjects.build(
-                        withSpec(architecture, spec), config.manifestOptions(), serialization)
+                DesiredObjects.build(architecture, spec, config.manifestOptions(), serialization)
                     .holding(hold),
-            owned(context),
+            DesiredObjects.actual(context),
             pods.of(architecture),
             context.getSecondaryResources(SourceReading.class),
             clock.instant());
@@ -257,24 +250,6 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
           });
     }
     return UpdateControl.noUpdate();
-  }
-
-  /** The architecture's objects as the dependents' informers have them. */
-  private static List<HasMetadata> owned(Context<Architecture> context) {
-    List<HasMetadata> owned = new ArrayList<>();
-    for (Class<? extends HasMetadata> kind :
-        List.of(ServiceAccount.class, NetworkPolicy.class, Service.class, Deployment.class)) {
-      owned.addAll(context.getSecondaryResources(kind));
-    }
-    return owned;
-  }
-
-  /** The Architecture with another spec: what a stage's objects are built from. */
-  private static Architecture withSpec(Architecture architecture, ArchitectureSpec spec) {
-    Architecture copy = new Architecture();
-    copy.setMetadata(architecture.getMetadata());
-    copy.setSpec(spec);
-    return copy;
   }
 
   private static long generation(Architecture architecture) {

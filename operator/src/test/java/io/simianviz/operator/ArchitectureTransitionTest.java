@@ -270,11 +270,8 @@ class ArchitectureTransitionTest {
   }
 
   private DesiredObjects build(Architecture arch, ArchitectureSpec spec) {
-    Architecture copy = new Architecture();
-    copy.setMetadata(arch.getMetadata());
-    copy.setSpec(spec);
     return DesiredObjects.build(
-        copy, config.manifestOptions(), client.getKubernetesSerialization());
+        arch, spec, config.manifestOptions(), client.getKubernetesSerialization());
   }
 
   private static Condition progressing(ArchitectureStatus status) {

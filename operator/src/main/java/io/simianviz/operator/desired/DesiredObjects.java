@@ -2,13 +2,17 @@ package io.simianviz.operator.desired;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.simianviz.api.manifest.ArchitectureManifests;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.manifest.ManifestOptions;
 import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.model.spec.ArchitectureSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,6 +76,33 @@ public final class DesiredObjects {
           .setAnnotations(with(object.getMetadata().getAnnotations(), HASH_ANNOTATION, hash));
     }
     return new DesiredObjects(List.copyOf(objects));
+  }
+
+  /**
+   * Builds every object of the architecture as if its spec were {@code spec}: a stage of a
+   * transition.
+   *
+   * @throws io.simianviz.model.validation.InvalidArchitectureException when the builders reject it
+   */
+  public static DesiredObjects build(
+      Architecture architecture,
+      ArchitectureSpec spec,
+      ManifestOptions options,
+      KubernetesSerialization serialization) {
+    Architecture copy = new Architecture();
+    copy.setMetadata(architecture.getMetadata());
+    copy.setSpec(spec);
+    return build(copy, options, serialization);
+  }
+
+  /** The architecture's objects of every dependent's kind, as the informers have them. */
+  public static List<HasMetadata> actual(Context<Architecture> context) {
+    List<HasMetadata> actual = new ArrayList<>();
+    for (Class<? extends HasMetadata> kind :
+        List.of(ServiceAccount.class, NetworkPolicy.class, Service.class, Deployment.class)) {
+      actual.addAll(context.getSecondaryResources(kind));
+    }
+    return actual;
   }
 
   /**

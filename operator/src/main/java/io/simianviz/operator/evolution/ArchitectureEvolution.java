@@ -114,7 +114,8 @@ public final class ArchitectureEvolution {
     }
     t.setStage(stages.get(index + 1).stage().label());
     t.setStageStartedAt(now.toString());
-    return new EvolutionStep(objects(stages, index + 1, from), applied, t, records, "its objects to be applied");
+    return new EvolutionStep(
+        objects(stages, index + 1, from), applied, t, records, "its objects to be applied");
   }
 
   /** No transition: the spec's objects, and the spec recorded as applied. */
@@ -141,7 +142,8 @@ public final class ArchitectureEvolution {
     t.setTo(SpecJson.write(to));
     t.setSources(TransitionTraffic.start(readings));
     AppliedVersion applied = architecture.getStatus().getApplied();
-    return new EvolutionStep(objects(stages, 0, from), applied, t, records, "its objects to be applied");
+    return new EvolutionStep(
+        objects(stages, 0, from), applied, t, records, "its objects to be applied");
   }
 
   /** A stage's objects; before the last stage, with every object of {@code from} kept. */

@@ -143,7 +143,7 @@ class ArchitectureEvolutionTest {
       Architecture arch, List<HasMetadata> actual, Set<SourceReading> readings, Instant now) {
     return ArchitectureEvolution.next(
         arch,
-        spec -> DesiredObjects.build(withSpec(arch, spec), OPTIONS, JSON),
+        spec -> DesiredObjects.build(arch, spec, OPTIONS, JSON),
         actual,
         List.of(),
         readings,
@@ -224,13 +224,6 @@ class ArchitectureEvolutionTest {
       status.setApplied(applied);
       a.setStatus(status);
     }
-    return a;
-  }
-
-  private static Architecture withSpec(Architecture arch, ArchitectureSpec spec) {
-    Architecture a = new Architecture();
-    a.setMetadata(arch.getMetadata());
-    a.setSpec(spec);
     return a;
   }
 
