@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -29,6 +30,8 @@ import io.simianviz.operator.desired.HorizontalPodAutoscalersDependent;
 import io.simianviz.operator.desired.NetworkPoliciesDependent;
 import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
+import io.simianviz.operator.evolution.ArchitectureEvolution;
+import io.simianviz.operator.evolution.EvolutionStep;
 import io.simianviz.operator.segmentation.ProbeRound;
 import io.simianviz.operator.segmentation.ProbeRoundSource;
 import io.simianviz.operator.segmentation.ProbeRunner;
@@ -83,7 +86,10 @@ import java.util.stream.Collectors;
 public class ArchitectureReconciler implements Reconciler<Architecture> {
   public static final String NAME = "architecture";
 
-  /** How often an architecture with Deployments held by a chaos outage is looked at again. */
+  /**
+   * How often an architecture with Deployments held by a chaos outage, or in a transition, is
+   * looked at again.
+   */
   private static final Duration HOLD_RECHECK = Duration.ofSeconds(2);
 
   private final OperatorConfig config;
@@ -151,23 +157,34 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
       ArchitectureStatus status =
           ArchitectureStatusAggregator.invalid(
               previous, generation(architecture), SpecProblems.message(problems), clock.instant());
-      return statusPatch
-          .of(architecture, status, serialization)
-          .map(UpdateControl::patchStatus)
-          .orElseGet(UpdateControl::noUpdate);
+      return write(architecture, status, context);
     }
 
-    // The autoscaler's decisions (its poller's latest) set the autoscaled tiers' replicas.
+    // The autoscaler's decisions (its poller's latest) set the autoscaled tiers' replicas, in
+    // every stage of a transition too.
     AutoscaleTargets scaling =
         AutoscaleTargets.of(
             architecture,
             context.getSecondaryResources(TierScale.class),
             config.autoscaling().mode());
-    desired = desired.scaled(scaling.replicas());
     // A chaos outage in effect keeps its Deployments at 0; the status still shows what the spec
     // asks for, so the outage is visible as tiers not ready.
     ChaosHold hold = ChaosHold.of(context.getSecondaryResources(Deployment.class));
-    desired.holding(hold).attachTo(context);
+    // A changed spec is applied stage by stage (grow, switch, shrink); the stage's objects are
+    // what the dependents apply. The spec's own objects were built above to validate it.
+    EvolutionStep step =
+        ArchitectureEvolution.next(
+            architecture,
+            spec ->
+                DesiredObjects.build(architecture, spec, config.manifestOptions(), serialization)
+                    .scaled(scaling.replicas())
+                    .holding(hold),
+            DesiredObjects.actual(context),
+            pods.of(architecture),
+            context.getSecondaryResources(SourceReading.class),
+            clock.instant());
+    desired = step.objects();
+    desired.attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
     Map<String, Deployment> actual =
@@ -206,15 +223,14 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
             ArchitectureInstances.of(desired.ofType(Deployment.class), pods.of(architecture)),
             status,
             context.getClient());
-    UpdateControl<Architecture> control =
-        statusPatch
-            .of(architecture, status, serialization)
-            .map(UpdateControl::patchStatus)
-            .orElseGet(UpdateControl::noUpdate);
+    step.writeTo(status, generation(architecture), clock.instant());
+    UpdateControl<Architecture> control = write(architecture, status, context);
     // The monkey's next strike; while an outage holds Deployments, a look every few seconds too:
     // a hold read just before its restore wrote 0 once, and JOSDK does not reconcile on the
-    // dependents' own writes, so this is what scales them back. Otherwise JOSDK's schedule stands.
-    if (!hold.isEmpty()) {
+    // dependents' own writes, so this is what scales them back. While a transition runs, a look
+    // every few seconds as well: the pods it waits to be gone trigger no reconcile. Otherwise
+    // JOSDK's schedule stands.
+    if (!hold.isEmpty() || step.inTransition()) {
       nextStrike =
           Optional.of(nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
     }
@@ -234,10 +250,28 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
             generation(architecture),
             FailureMessage.of(e),
             clock.instant());
-    return statusPatch
+    write(architecture, status, context);
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  /**
+   * Writes a changed status and caches the written resource for the next reconcile: the transition
+   * state lives in the status, and a reconcile that read an older status would redo a stage.
+   */
+  private UpdateControl<Architecture> write(
+      Architecture architecture, ArchitectureStatus status, Context<Architecture> context) {
+    if (statusPatch
         .of(architecture, status, context.getClient().getKubernetesSerialization())
-        .map(ErrorStatusUpdateControl::patchStatus)
-        .orElseGet(ErrorStatusUpdateControl::noStatusUpdate);
+        .isPresent()) {
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+          architecture,
+          context,
+          a -> {
+            a.setStatus(status);
+            return a;
+          });
+    }
+    return UpdateControl.noUpdate();
   }
 
   private static long generation(Architecture architecture) {

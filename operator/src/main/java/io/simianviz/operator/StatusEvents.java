@@ -3,7 +3,10 @@ package io.simianviz.operator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
+import io.simianviz.api.v1alpha1.TransitionRecord;
+import io.simianviz.api.v1alpha1.TransitionStatus;
 import io.simianviz.operator.autoscale.AutoscaleEvents;
+import io.simianviz.operator.evolution.TransitionText;
 import io.simianviz.operator.status.Conditions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -39,6 +42,7 @@ public class StatusEvents {
     if (ready.isPresent() && becameTrue(before, ready.get())) {
       events.record(architecture, ArchitectureEvents.NORMAL, "Ready", ready.get().getMessage());
     }
+    transition(architecture, previous, next);
     Optional<Condition> degraded = Conditions.find(after, Conditions.DEGRADED);
     if (becameTrueOrChanged(before, degraded)) {
       events.record(
@@ -47,6 +51,41 @@ public class StatusEvents {
     for (String change : AutoscaleEvents.changes(previous, next)) {
       events.record(architecture, ArchitectureEvents.NORMAL, AutoscaleEvents.REASON, change);
     }
+  }
+
+  /** A stage of a transition started; a transition ended (converged or superseded). */
+  private void transition(
+      Architecture architecture, ArchitectureStatus previous, ArchitectureStatus next) {
+    TransitionStatus was = previous == null ? null : previous.getTransition();
+    TransitionStatus now = next.getTransition();
+    List<TransitionRecord> done = next.getTransitions() == null ? List.of() : next.getTransitions();
+    List<TransitionRecord> before =
+        previous == null || previous.getTransitions() == null
+            ? List.of()
+            : previous.getTransitions();
+    if (!done.isEmpty()
+        && (before.isEmpty() || !key(done.getLast()).equals(key(before.getLast())))) {
+      TransitionRecord last = done.getLast();
+      events.record(
+          architecture,
+          ArchitectureEvents.NORMAL,
+          last.getOutcome(),
+          TransitionText.finished(last));
+    }
+    if (now != null
+        && (was == null
+            || !Objects.equals(was.getStage(), now.getStage())
+            || !Objects.equals(was.getStartedAt(), now.getStartedAt()))) {
+      events.record(
+          architecture,
+          ArchitectureEvents.NORMAL,
+          "TransitionStage",
+          TransitionText.stage(now) + " started");
+    }
+  }
+
+  private static String key(TransitionRecord r) {
+    return r.getStartedAt() + "/" + r.getToGeneration() + "/" + r.getOutcome();
   }
 
   private static boolean becameTrue(List<Condition> before, Condition now) {

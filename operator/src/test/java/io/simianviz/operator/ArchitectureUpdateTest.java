@@ -104,10 +104,15 @@ class ArchitectureUpdateTest {
    * spec, each with the builders' content.
    */
   private Architecture converged(Architecture architecture) {
+    // The mock API server has no Deployment controller: a changed spec's stages wait for their
+    // Deployments to roll out, so the test rolls them out.
+    Rollouts rollouts = new Rollouts(client, architecture.getMetadata().getNamespace());
     await()
         .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
         .untilAsserted(
             () -> {
+              rollouts.settle();
               List<HasMetadata> expected = Fixtures.expectedObjects(client, architecture, config);
               assertThat(cluster.names(architecture)).isEqualTo(ClusterObjects.names(expected));
               for (HasMetadata want : expected) {

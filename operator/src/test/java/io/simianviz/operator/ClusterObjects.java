@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.operator.desired.DesiredObjects;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
@@ -83,10 +84,20 @@ class ClusterObjects {
     return names;
   }
 
-  /** The object without metadata and status: what the builders decide. */
+  /**
+   * The object without metadata and status: what the builders decide. The pod template's hash
+   * annotation, which the operator adds to the builders' objects as it adds the object's own hash,
+   * is left out too.
+   */
   ObjectNode content(HasMetadata object) {
     ObjectNode node = client.getKubernetesSerialization().convertValue(object, ObjectNode.class);
     Stream.of("metadata", "status").forEach(node::remove);
+    if (node.at("/spec/template/metadata/annotations") instanceof ObjectNode annotations) {
+      annotations.remove(DesiredObjects.TEMPLATE_HASH_ANNOTATION);
+      if (annotations.isEmpty()) {
+        ((ObjectNode) node.at("/spec/template/metadata")).remove("annotations");
+      }
+    }
     return node;
   }
 

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.simianviz.model.pod.PodDrain;
 import io.simianviz.model.spec.Placement;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.model.spec.TierSpec;
@@ -26,7 +27,8 @@ import java.util.Map;
  * Standard (non-root user 10001, read-only root filesystem with an emptyDir on /tmp, no privilege
  * escalation, every capability dropped, RuntimeDefault seccomp), requests and limits always set,
  * HTTP probes on the admin port (but the readiness of a grpc tier is Kubernetes' native gRPC probe
- * on the service port, see {@link #readiness}), no service account token.
+ * on the service port, see {@link #readiness}), no service account token, and a preStop hook that
+ * drains the pod before it stops ({@link PodDrain}).
  */
 public final class NanoservicePod {
   public static final String CONTAINER = "nanoservice";
@@ -34,6 +36,15 @@ public final class NanoservicePod {
   public static final String READY_PATH = "/health/ready";
   public static final String LIVE_PATH = "/health/live";
   public static final String ADMIN_PORT_NAME = "admin";
+
+  /**
+   * How long Kubernetes gives a going pod: its preStop drain ({@link PodDrain#DEFAULT_SECONDS}),
+   * then the stop the nanoservice makes on SIGTERM, which waits at most 10 s for the calls it is
+   * serving and its server to close, and 2 s to spare. The grace period counts from the start of
+   * the preStop hook, so it must be longer than the two together, or the container is killed
+   * mid-drain.
+   */
+  public static final long TERMINATION_GRACE_SECONDS = PodDrain.DEFAULT_SECONDS + 10 + 2;
 
   /** Requests and limits for tiers that do not set their own; a tier's values win per resource. */
   public static final Map<String, Quantity> DEFAULT_REQUESTS =
@@ -78,7 +89,7 @@ public final class NanoservicePod {
         .withServiceAccountName(names.serviceAccount())
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
-        .withTerminationGracePeriodSeconds(10L)
+        .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
         .withNewSecurityContext()
         .withRunAsNonRoot(true)
         .withRunAsUser(USER)
@@ -119,6 +130,16 @@ public final class NanoservicePod {
         .endPort()
         .withReadinessProbe(readiness(tier))
         .withLivenessProbe(httpProbe(LIVE_PATH, 10))
+        // Drained before it stops: readiness off at once, calls answered until no caller can
+        // still find the pod, then SIGTERM (PodDrain).
+        .withNewLifecycle()
+        .withNewPreStop()
+        .withNewHttpGet()
+        .withPath(PodDrain.PATH)
+        .withNewPort(ADMIN_PORT_NAME)
+        .endHttpGet()
+        .endPreStop()
+        .endLifecycle()
         .withNewResources()
         .withRequests(TierResources.requests(tier, DEFAULT_REQUESTS, DEFAULT_LIMITS))
         .withLimits(TierResources.limits(tier, DEFAULT_LIMITS))

@@ -38,6 +38,16 @@ public class ArchitectureStatus {
           + " alternative, whose HorizontalPodAutoscalers have their own status).")
   private List<TierAutoscale> autoscale;
 
+  @JsonPropertyDescription(
+      "The spec the architecture last converged to, where the next transition starts.")
+  private AppliedVersion applied;
+
+  @JsonPropertyDescription("The transition in progress to the current spec, stage by stage.")
+  private TransitionStatus transition;
+
+  @JsonPropertyDescription("The last 10 transitions, oldest first, with their traffic figures.")
+  private List<TransitionRecord> transitions = new ArrayList<>();
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -100,5 +110,29 @@ public class ArchitectureStatus {
 
   public void setAutoscale(List<TierAutoscale> autoscale) {
     this.autoscale = autoscale;
+  }
+
+  public AppliedVersion getApplied() {
+    return applied;
+  }
+
+  public void setApplied(AppliedVersion applied) {
+    this.applied = applied;
+  }
+
+  public TransitionStatus getTransition() {
+    return transition;
+  }
+
+  public void setTransition(TransitionStatus transition) {
+    this.transition = transition;
+  }
+
+  public List<TransitionRecord> getTransitions() {
+    return transitions;
+  }
+
+  public void setTransitions(List<TransitionRecord> transitions) {
+    this.transitions = transitions;
   }
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.model.DnsNames;
+import io.simianviz.model.pod.PodDrain;
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.model.spec.SegmentationSpec;
 import io.simianviz.model.spec.TierSpec;
@@ -173,6 +174,24 @@ class ArchitectureManifestsTest {
         assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/health/live");
         assertThat(c.getVolumeMounts()).anyMatch(m -> m.getMountPath().equals("/tmp"));
       }
+    }
+  }
+
+  /**
+   * A going pod is drained before it stops: the preStop hook waits out endpoint propagation on the
+   * admin port, and the grace period covers that wait and the stop after it.
+   */
+  @Test
+  void everyPodIsDrainedBeforeItStopsWithinItsGracePeriod() throws IOException {
+    for (Deployment d :
+        ofKind(ArchitectureManifests.build(example("lamp.yaml"), OPTIONS), Deployment.class)) {
+      PodSpec pod = d.getSpec().getTemplate().getSpec();
+      var preStop = pod.getContainers().getFirst().getLifecycle().getPreStop().getHttpGet();
+      assertThat(preStop.getPath()).isEqualTo(PodDrain.PATH);
+      assertThat(preStop.getPort().getStrVal()).isEqualTo(NanoservicePod.ADMIN_PORT_NAME);
+      assertThat(pod.getTerminationGracePeriodSeconds())
+          .as("grace period longer than the drain wait plus the stop's 10 s")
+          .isGreaterThan(PodDrain.DEFAULT_SECONDS + 10L);
     }
   }
 

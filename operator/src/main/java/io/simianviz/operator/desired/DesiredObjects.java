@@ -1,22 +1,31 @@
 package io.simianviz.operator.desired;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.simianviz.api.manifest.ArchitectureManifests;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.manifest.ManifestOptions;
 import io.simianviz.api.v1alpha1.Architecture;
+import io.simianviz.model.spec.ArchitectureSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The objects an Architecture should have, built once per reconcile by the api builders and shared
@@ -28,6 +37,13 @@ import java.util.Objects;
 public final class DesiredObjects {
   /** Annotation with the SHA-256 (first 16 hex digits) of the object as the builders made it. */
   public static final String HASH_ANNOTATION = "simianviz.io/desired-hash";
+
+  /**
+   * Annotation on a Deployment's pod template (so on each of its pods) with the hash of the
+   * template as the builders made it: a pod without the current value is of an older template,
+   * which a transition waits to be gone before its next stage.
+   */
+  public static final String TEMPLATE_HASH_ANNOTATION = "simianviz.io/template-hash";
 
   /** The informers of every dependent see only objects carrying this label. */
   public static final String MANAGED_SELECTOR =
@@ -50,8 +66,16 @@ public final class DesiredObjects {
       Architecture architecture, ManifestOptions options, KubernetesSerialization serialization) {
     List<HasMetadata> objects = ArchitectureManifests.build(architecture, options);
     for (HasMetadata object : objects) {
+      if (object instanceof Deployment d) {
+        ObjectMeta template = d.getSpec().getTemplate().getMetadata();
+        String templateHash = hash(serialization.asJson(d.getSpec().getTemplate()));
+        template.setAnnotations(
+            with(template.getAnnotations(), TEMPLATE_HASH_ANNOTATION, templateHash));
+      }
       String hash = hash(serialization.asJson(object));
-      object.getMetadata().setAnnotations(withHash(object.getMetadata().getAnnotations(), hash));
+      object
+          .getMetadata()
+          .setAnnotations(with(object.getMetadata().getAnnotations(), HASH_ANNOTATION, hash));
     }
     return new DesiredObjects(List.copyOf(objects));
   }
@@ -79,6 +103,38 @@ public final class DesiredObjects {
   }
 
   /**
+   * Builds every object of the architecture as if its spec were {@code spec}: a stage of a
+   * transition.
+   *
+   * @throws io.simianviz.model.validation.InvalidArchitectureException when the builders reject it
+   */
+  public static DesiredObjects build(
+      Architecture architecture,
+      ArchitectureSpec spec,
+      ManifestOptions options,
+      KubernetesSerialization serialization) {
+    Architecture copy = new Architecture();
+    copy.setMetadata(architecture.getMetadata());
+    copy.setSpec(spec);
+    return build(copy, options, serialization);
+  }
+
+  /** The architecture's objects of every dependent's kind, as the informers have them. */
+  public static List<HasMetadata> actual(Context<Architecture> context) {
+    List<HasMetadata> actual = new ArrayList<>();
+    for (Class<? extends HasMetadata> kind :
+        List.of(
+            ServiceAccount.class,
+            NetworkPolicy.class,
+            Service.class,
+            Deployment.class,
+            HorizontalPodAutoscaler.class)) {
+      actual.addAll(context.getSecondaryResources(kind));
+    }
+    return actual;
+  }
+
+  /**
    * These objects, with the Deployments a chaos outage holds at 0 replicas (see {@link ChaosHold})
    * kept there, so the workflow does not scale them back up mid-experiment.
    */
@@ -87,6 +143,32 @@ public final class DesiredObjects {
       return this;
     }
     return new DesiredObjects(objects.stream().map(hold::apply).toList());
+  }
+
+  /**
+   * These objects and those of {@code older} that have no namesake of the same kind here: a
+   * transition's stage removes nothing (its last stage applies the new spec's objects alone).
+   */
+  public DesiredObjects keeping(DesiredObjects older) {
+    Set<String> here = objects.stream().map(DesiredObjects::key).collect(Collectors.toSet());
+    List<HasMetadata> out = new ArrayList<>(objects);
+    older.objects.stream().filter(o -> !here.contains(key(o))).forEach(out::add);
+    return new DesiredObjects(List.copyOf(out));
+  }
+
+  /** Every object, in the builders' order. */
+  public List<HasMetadata> all() {
+    return objects;
+  }
+
+  /** Kind and name: what identifies an object of one architecture. */
+  public static String key(HasMetadata object) {
+    return object.getKind() + "/" + object.getMetadata().getName();
+  }
+
+  /** The hash annotation of an object (null when it has none). */
+  public static String hashOf(HasMetadata object) {
+    return annotation(object);
   }
 
   /** Makes these objects the ones the dependents of this reconcile apply. */
@@ -107,7 +189,7 @@ public final class DesiredObjects {
   }
 
   /** Whether an existing object was made from the same desired content. */
-  static boolean sameHash(HasMetadata actual, HasMetadata desired) {
+  public static boolean sameHash(HasMetadata actual, HasMetadata desired) {
     return Objects.equals(annotation(actual), annotation(desired));
   }
 
@@ -116,12 +198,13 @@ public final class DesiredObjects {
     return annotations == null ? null : annotations.get(HASH_ANNOTATION);
   }
 
-  private static Map<String, String> withHash(Map<String, String> annotations, String hash) {
+  private static Map<String, String> with(
+      Map<String, String> annotations, String key, String value) {
     Map<String, String> out = new LinkedHashMap<>();
     if (annotations != null) {
       out.putAll(annotations);
     }
-    out.put(HASH_ANNOTATION, hash);
+    out.put(key, value);
     return out;
   }
 

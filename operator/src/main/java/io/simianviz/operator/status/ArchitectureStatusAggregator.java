@@ -61,7 +61,7 @@ public final class ArchitectureStatusAggregator {
     conditions.set(
         Conditions.PROGRESSING,
         !rolling.isEmpty(),
-        rolling.isEmpty() ? "RolledOut" : "RollingOut",
+        rolling.isEmpty() ? "Converged" : "RollingOut",
         rolling.isEmpty()
             ? "every Deployment has its desired ready replicas"
             : "rolling out " + names(rolling, r -> r.name() + " " + r.ready() + "/" + r.desired()));
@@ -166,6 +166,9 @@ public final class ArchitectureStatusAggregator {
       status.setChaos(previous.getChaos());
       status.setSegmentation(previous.getSegmentation());
       status.setAutoscale(previous.getAutoscale());
+      status.setApplied(previous.getApplied());
+      status.setTransition(previous.getTransition());
+      status.setTransitions(previous.getTransitions());
     }
     return status;
   }

@@ -1,19 +1,22 @@
 package io.simianviz.service.serve;
 
 import io.simianviz.model.chaos.TrafficCounters;
+import io.simianviz.model.pod.PodDrain;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
 import io.simianviz.service.pod.ReachabilityProbe;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 
 /**
  * The admin endpoints every instance serves beside {@code /request}: statistics as JSON and as a
  * text table (its tier's, shared by the tier's instances in the local runtime; a traffic source's
  * also its settled counters), Prometheus metrics (its own: {@link
- * io.simianviz.service.stats.InstanceMetrics}), the two health probes Kubernetes uses, and the
- * segmentation probe {@code /probe?host=H&port=P[&timeoutMs=T]}.
+ * io.simianviz.service.stats.InstanceMetrics}), the two health probes Kubernetes uses, the
+ * segmentation probe {@code /probe?host=H&port=P[&timeoutMs=T]} and the preStop hook's drain {@code
+ * /drain[?seconds=S]} ({@link PodDrain}).
  */
 public final class AdminRoutes {
   private final ProcessContext process;
@@ -41,8 +44,39 @@ public final class AdminRoutes {
               service.ready() ? 200 : 503,
               new JsonObject().put("status", service.ready() ? "UP" : "DOWN"));
       case "/probe" -> probe(req);
+      case PodDrain.PATH -> drain(req);
       default -> json(req, 404, new JsonObject().put("error", "no such path: " + req.path()));
     }
+  }
+
+  /** The preStop hook's call: answered once the drain wait is over. */
+  private void drain(HttpServerRequest req) {
+    Integer seconds =
+        integer(
+            req.getParam(PodDrain.SECONDS_PARAM, String.valueOf(PodDrain.DEFAULT_SECONDS)),
+            0,
+            PodDrain.MAX_SECONDS);
+    if (seconds == null) {
+      json(
+          req,
+          400,
+          new JsonObject()
+              .put(
+                  "error",
+                  "expected "
+                      + PodDrain.PATH
+                      + "[?"
+                      + PodDrain.SECONDS_PARAM
+                      + "=0.."
+                      + PodDrain.MAX_SECONDS
+                      + "]"));
+      return;
+    }
+    service
+        .drain(Duration.ofSeconds(seconds))
+        .onComplete(
+            ar ->
+                json(req, 200, new JsonObject().put("status", "DRAINED").put("seconds", seconds)));
   }
 
   private void probe(HttpServerRequest req) {

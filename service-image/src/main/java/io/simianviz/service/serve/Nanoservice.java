@@ -9,9 +9,11 @@ import io.simianviz.service.discovery.Endpoint;
 import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.time.Duration;
 
 /**
  * One running instance: its own server on its own address, the behaviour of its package, its calls
@@ -34,6 +36,7 @@ public final class Nanoservice {
   private HttpServer server;
   private volatile Endpoint endpoint;
   private volatile boolean ready;
+  private volatile boolean draining;
   private TrafficSource traffic;
 
   private Nanoservice(ProcessContext process, InstanceConfig config) {
@@ -115,6 +118,20 @@ public final class Nanoservice {
     return healthChanged().transform(ar -> server.close());
   }
 
+  /**
+   * The drain before a pod stops: readiness turns false at once (so {@code /health/ready} answers
+   * 503 and gRPC health watchers hear NOT_SERVING) while every call that still arrives is answered;
+   * completes after {@code wait}, when no caller can still find this instance. Discovery is left
+   * alone: on Kubernetes a going pod has already left its Services' endpoints.
+   */
+  public Future<Void> drain(Duration wait) {
+    draining = true;
+    healthChanged();
+    Promise<Void> waited = Promise.promise();
+    process.vertx().setTimer(Math.max(1, wait.toMillis()), id -> waited.complete());
+    return waited.future();
+  }
+
   /** An abrupt stop that leaves the registration behind, like a pod killed before its endpoint. */
   public Future<Void> crash() {
     ready = false;
@@ -137,8 +154,9 @@ public final class Nanoservice {
     return endpoint;
   }
 
+  /** Listening, registered and not draining. */
   public boolean ready() {
-    return ready;
+    return ready && !draining;
   }
 
   public TrafficSource traffic() {
