@@ -12,6 +12,10 @@ public final class ManifestLabels {
   public static final String NAME = "app.kubernetes.io/name";
   public static final String PART_OF = "app.kubernetes.io/part-of";
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** On a tier's pods when it has a version: a new version changes the template, so it rolls. */
+  public static final String VERSION = "app.kubernetes.io/version";
+
   public static final String MANAGED_BY_VALUE = "simianviz";
   public static final String ARCHITECTURE = "simianviz.io/architecture";
   public static final String TIER = "simianviz.io/tier";

@@ -1,9 +1,14 @@
 package io.simianviz.api.manifest;
 
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategyBuilder;
+import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.spec.evolution.RolloutSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,10 @@ final class NanoserviceDeployments {
     Map<String, String> objectLabels = labels.zone(tier, pkg, group.region(), group.zone());
     Map<String, String> podLabels = labels.zone(tier, pkg, group.region(), group.zone());
     graph.sharedElbs(tier).forEach(elb -> podLabels.put(ManifestLabels.elbMember(elb), "true"));
+    TierSpec spec = graph.spec(tier);
+    if (spec.getVersion() != null) {
+      podLabels.put(ManifestLabels.VERSION, spec.getVersion());
+    }
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(names.deployment(tier, group.region(), group.zone()))
@@ -70,11 +79,32 @@ final class NanoserviceDeployments {
         .withNewSpec()
         .withReplicas(group.replicas())
         .withRevisionHistoryLimit(3)
+        .withStrategy(strategy(spec.getRollout()))
         .withNewSelector()
         .withMatchLabels(labels.zoneSelector(tier, group.region(), group.zone()))
         .endSelector()
         .withTemplate(pod.template(group, podLabels))
         .endSpec()
         .build();
+  }
+
+  /**
+   * The tier's rollout as the Deployment's rolling update. Kubernetes would default maxUnavailable
+   * to 25%; ours is 0, so a roll never leaves a zone with fewer ready instances than it asks for.
+   */
+  static DeploymentStrategy strategy(RolloutSpec rollout) {
+    RolloutSpec r = rollout == null ? new RolloutSpec() : rollout;
+    return new DeploymentStrategyBuilder()
+        .withType("RollingUpdate")
+        .withNewRollingUpdate()
+        .withMaxSurge(intOrPercent(r.getMaxSurge(), "25%"))
+        .withMaxUnavailable(intOrPercent(r.getMaxUnavailable(), "0"))
+        .endRollingUpdate()
+        .build();
+  }
+
+  private static IntOrString intOrPercent(String value, String otherwise) {
+    String v = value == null ? otherwise : value.trim();
+    return v.endsWith("%") ? new IntOrString(v) : new IntOrString(Integer.parseInt(v));
   }
 }
