@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.simianviz.model.Defaults;
 import io.simianviz.model.TierPackage;
+import io.simianviz.model.evolution.RateSchedule;
 import io.simianviz.model.pod.DependencyEntry;
 import io.simianviz.model.pod.DiscoveryEntry;
 import io.simianviz.model.pod.PodVariables;
@@ -68,6 +69,10 @@ final class NanoserviceEnv {
       int[] mix = Defaults.mix(spec);
       add(env, PodVariables.TRAFFIC_ENABLED, String.valueOf(Defaults.trafficEnabled(spec)));
       add(env, PodVariables.TRAFFIC_RATE, number(Defaults.trafficRate(spec)));
+      String schedule = RateSchedule.of(spec).formatSteps();
+      if (!schedule.isEmpty()) {
+        add(env, PodVariables.TRAFFIC_SCHEDULE, schedule);
+      }
       add(env, PodVariables.TRAFFIC_GET, String.valueOf(mix[0]));
       add(env, PodVariables.TRAFFIC_PUT, String.valueOf(mix[1]));
     }

@@ -31,6 +31,7 @@ public final class PodVariables {
   public static final String DNS_INTERVAL = "SIMIANVIZ_DNS_INTERVAL";
   public static final String TRAFFIC_ENABLED = "SIMIANVIZ_TRAFFIC_ENABLED";
   public static final String TRAFFIC_RATE = "SIMIANVIZ_TRAFFIC_RATE";
+  public static final String TRAFFIC_SCHEDULE = "SIMIANVIZ_TRAFFIC_SCHEDULE";
   public static final String TRAFFIC_GET = "SIMIANVIZ_TRAFFIC_GET";
   public static final String TRAFFIC_PUT = "SIMIANVIZ_TRAFFIC_PUT";
   public static final String ZIPKIN_ENDPOINT = "SIMIANVIZ_ZIPKIN_ENDPOINT";

@@ -1,6 +1,7 @@
 package io.simianviz.model.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.simianviz.model.evolution.RateSchedule.Step;
 import io.simianviz.model.spec.ArchitectureSpec;
@@ -59,5 +60,41 @@ class RateScheduleTest {
     assertThat(s.nextChange(Duration.ZERO)).isEqualTo(Optional.of(Duration.ofSeconds(20)));
     assertThat(s.nextChange(Duration.ofSeconds(20))).isEqualTo(Optional.of(Duration.ofSeconds(50)));
     assertThat(s.nextChange(Duration.ofSeconds(50))).isEmpty();
+  }
+
+  @Test
+  void thePodEnvironmentCarriesTheStepsExactly() {
+    RateSchedule ordered =
+        schedule(
+            50.0,
+            new RateStep("0s", 100.0),
+            new RateStep("2.5s", 12.5),
+            new RateStep("1m30s", 0.0));
+    assertThat(ordered.formatSteps()).isEqualTo("0ms=100,2500ms=12.5,90000ms=0");
+    RateSchedule read = RateSchedule.parseSteps(50, ordered.formatSteps());
+    assertThat(read.steps()).isEqualTo(ordered.steps());
+    assertThat(read.initial()).isEqualTo(50);
+    assertThat(RateSchedule.parseSteps(50, "").steps()).isEmpty();
+    assertThat(ordered.sends()).isTrue();
+  }
+
+  @Test
+  void aScheduleThatNeverSendsIsSaidSo() {
+    assertThat(schedule(0.0, new RateStep("10s", 0.0)).sends()).isFalse();
+    assertThat(schedule(0.0, new RateStep("10s", 5.0)).sends()).isTrue();
+  }
+
+  @Test
+  void aBadPodScheduleNamesThePairAndTheProblem() {
+    assertThatThrownBy(() -> RateSchedule.parseSteps(1, "10s=5,20s"))
+        .hasMessage("\"20s\" is not at=rate");
+    assertThatThrownBy(() -> RateSchedule.parseSteps(1, "10s=fast"))
+        .hasMessage("\"10s=fast\": the rate is not a number");
+    assertThatThrownBy(() -> RateSchedule.parseSteps(1, "10s=-1"))
+        .hasMessage("\"10s=-1\": the rate must be >= 0");
+    assertThatThrownBy(() -> RateSchedule.parseSteps(1, "20s=1,10s=2"))
+        .hasMessage("\"10s=2\" comes before the step ahead of it");
+    assertThatThrownBy(() -> RateSchedule.parseSteps(1, "soon=1"))
+        .hasMessageContaining("is not a duration");
   }
 }

@@ -62,7 +62,11 @@ public final class PodMain {
           .get(30, TimeUnit.SECONDS);
     }
     if (settings.traffic() != null) {
-      service.startTraffic(settings.traffic());
+      ScheduledTraffic.follow(
+          vertx,
+          settings.traffic(),
+          settings.rates(),
+          options -> service.startTraffic(options)::rate);
     }
     System.out.println(
         "simianviz nanoservice "

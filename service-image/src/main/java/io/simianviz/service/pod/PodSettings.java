@@ -4,6 +4,7 @@ import io.simianviz.model.Defaults;
 import io.simianviz.model.Durations;
 import io.simianviz.model.ServiceTime;
 import io.simianviz.model.TierPackage;
+import io.simianviz.model.evolution.RateSchedule;
 import io.simianviz.model.pod.DependencyEntry;
 import io.simianviz.model.pod.DiscoveryEntry;
 import io.simianviz.model.pod.PodVariables;
@@ -32,6 +33,7 @@ import java.util.function.Function;
  *     always served on the service port too)
  * @param discovery the Services where each dependency's instances are found
  * @param traffic the traffic to send, or null when this is not a traffic source or it is off
+ * @param rates the traffic's rate over time ({@code traffic.schedule}), null without traffic
  */
 public record PodSettings(
     InstanceConfig config,
@@ -42,7 +44,8 @@ public record PodSettings(
     CallPolicy policy,
     SpanExporter.Options spans,
     double sampleRate,
-    TrafficSource.Options traffic) {
+    TrafficSource.Options traffic,
+    RateSchedule rates) {
 
   /**
    * Reads a pod's settings from its environment.
@@ -117,8 +120,15 @@ public record PodSettings(
             500,
             Duration.ofSeconds(1));
     double rate = e.decimal(PodVariables.TRAFFIC_RATE, Defaults.TRAFFIC_RATE);
+    RateSchedule rates =
+        e.parse(
+            PodVariables.TRAFFIC_SCHEDULE,
+            new RateSchedule(rate, List.of()),
+            v -> RateSchedule.parseSteps(rate, v));
     boolean sends =
-        pkg == TierPackage.DENOMINATOR && rate > 0 && e.bool(PodVariables.TRAFFIC_ENABLED, true);
+        pkg == TierPackage.DENOMINATOR
+            && rates.sends()
+            && e.bool(PodVariables.TRAFFIC_ENABLED, true);
     TrafficSource.Options traffic =
         sends
             ? TrafficSource.Options.of(
@@ -135,7 +145,8 @@ public record PodSettings(
         policy,
         spans,
         e.decimal(PodVariables.SAMPLE_RATE, 1.0),
-        traffic);
+        traffic,
+        sends ? rates : null);
   }
 
   /** Typed reads of the environment, each naming the variable when its value is wrong. */
@@ -182,7 +193,7 @@ public record PodSettings(
       return parse(name, fallback, Durations::parse);
     }
 
-    private <T> T parse(String name, T fallback, Function<String, T> parser) {
+    <T> T parse(String name, T fallback, Function<String, T> parser) {
       String v = get(name);
       try {
         return v == null ? fallback : parser.apply(v);

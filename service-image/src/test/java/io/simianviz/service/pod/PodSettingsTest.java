@@ -70,6 +70,26 @@ class PodSettingsTest {
   }
 
   @Test
+  void aDenominatorFollowsItsSchedulePausedAtFirstOrNot() {
+    Map<String, String> env = base("www", "denominator");
+    env.put("SIMIANVIZ_TRAFFIC_RATE", "0");
+    env.put("SIMIANVIZ_TRAFFIC_SCHEDULE", "30000ms=800");
+    PodSettings s = PodSettings.fromEnvironment(env);
+    assertThat(s.traffic()).as("a source that will send is a source").isNotNull();
+    assertThat(s.rates().rateAt(Duration.ofSeconds(29))).isEqualTo(0);
+    assertThat(s.rates().rateAt(Duration.ofSeconds(30))).isEqualTo(800);
+
+    env.put("SIMIANVIZ_TRAFFIC_SCHEDULE", "30000ms=0");
+    assertThat(PodSettings.fromEnvironment(env).traffic()).as("never sends").isNull();
+
+    env.put("SIMIANVIZ_TRAFFIC_SCHEDULE", "30s=fast");
+    assertThatThrownBy(() -> PodSettings.fromEnvironment(env))
+        .hasMessage(
+            "SIMIANVIZ_TRAFFIC_SCHEDULE=\"30s=fast\" is not valid: \"30s=fast\": the rate is not a"
+                + " number");
+  }
+
+  @Test
   void badValuesAreNamed() {
     assertThatThrownBy(() -> PodSettings.fromEnvironment(base("x", "db")))
         .hasMessageStartingWith("SIMIANVIZ_PACKAGE must be one of");
