@@ -50,6 +50,9 @@ public final class JsonTransport implements Transport {
         .request(options)
         .compose(
             r -> {
+              // A failure reaches the caller through the response; without a handler Vert.x would
+              // also log every reset or closed call as an ERROR on the console.
+              r.exceptionHandler(JsonTransport::reportedThroughTheResponse);
               if (!deadline.abortWith(r::reset)) {
                 // Too late: the connection goes back to the pool unused.
                 r.reset();
@@ -63,4 +66,6 @@ public final class JsonTransport implements Transport {
         // The reply stays the bytes it came as: most callers pass it on without looking inside.
         .compose(resp -> resp.body().map(body -> Reply.fromWire(resp.statusCode(), body)));
   }
+
+  private static void reportedThroughTheResponse(Throwable err) {}
 }
