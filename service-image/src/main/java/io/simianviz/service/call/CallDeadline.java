@@ -71,6 +71,11 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
     }
   }
 
+  /** The timeout the deadline was set with, for what a transport bounds itself. */
+  public long timeoutMs() {
+    return timeoutMs;
+  }
+
   long atNanos() {
     return atNanos;
   }

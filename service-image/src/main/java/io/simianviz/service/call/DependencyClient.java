@@ -143,8 +143,8 @@ public final class DependencyClient {
   }
 
   /**
-   * Whether a failed attempt timed out: it says so (its deadline), or it failed only after the
-   * whole timeout.
+   * Whether a failed attempt timed out: it says so (its deadline, or Vert.x's wait for a pooled
+   * connection), or it failed only after the whole timeout.
    */
   private boolean timedOut(Throwable err, long sentAtNanos) {
     return err instanceof TimeoutException

@@ -36,9 +36,8 @@ public final class Transports {
   /**
    * How many calls may wait for a busy destination's HTTP/1.1 connections: 4 per connection, at
    * least 64. Beyond that a call fails at once ({@link PoolFull}): an unbounded queue makes an
-   * overloaded run wait out the timeout on thousands of calls and carry less than it could. The
-   * room also bounds the calls still queued after their deadline, which give the connection they
-   * get back unused. The floor keeps a small pool (1 connection at --scale 10000) from refusing the
+   * overloaded run wait out the timeout on thousands of calls, each holding a timer, and carry less
+   * than it could. The floor keeps a small pool (1 connection at --scale 10000) from refusing the
    * bursts of an ordinary load.
    */
   static int waitingRoom(int connections) {
