@@ -9,6 +9,9 @@
 # is closed loop per connection, so a stall is under-counted; at half load there are few). The
 # nanoservices are the image's own JVM (the jlink runtime, jvm.args and class archive from
 # service-image/target) with -XX:MaxRAM=128m, the pod's default memory limit; service time 0.
+# Server CPU per request: the servers' user + system time (/proc/PID/stat) over the measured wrk
+# run divided by the requests it completed (both JVMs for the chain); unlike requests/s it holds
+# when other processes share the server core.
 # Start to ready: exec to the first 200 from /health/ready, median of 3 starts. RSS from ps, with
 # its anonymous part (heap, metaspace, code, stacks); the rest is clean file pages shared by every
 # JVM of the image on a node (libjvm, the class archive, the modules file).
@@ -82,11 +85,22 @@ ready() { # PORT: waits for /health/ready; prints milliseconds since $t0
 rss_mib() { # PID -> "RSS (anon N)" in MiB; the rest is file pages: libjvm, class archive, modules
   echo "$(($(ps -o rss= -p "$1") / 1024)) (anon $(($(awk '/^RssAnon/ {print $2}' "/proc/$1/status") / 1024)))"
 }
-wrk_run() { # URL SECONDS -> "rps p50 p99" (ms)
-  "${load[@]}" wrk -t1 -c32 -d"$2"s --latency "$1" >"$work/wrk.txt"
-  awk '/Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
+wrk_run() { # URL SECONDS [PID...] -> "rps p50 p99 cpu" (ms; cpu: µs of the PIDs' CPU per request)
+  local url=$1 secs=$2
+  shift 2
+  local before after
+  before=$(cpu_ticks "$@")
+  "${load[@]}" wrk -t1 -c32 -d"$secs"s --latency "$url" >"$work/wrk.txt"
+  after=$(cpu_ticks "$@")
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {n=$1} /Requests\/sec/ {r=$2} $1=="50%" {p50=$2} $1=="99%" {p99=$2}
     function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
-    END {printf "%d %.3f %.3f\n", r, ms(p50), ms(p99)}' "$work/wrk.txt"
+    END {printf "%d %.3f %.3f %.1f\n", r, ms(p50), ms(p99), (n > 0 ? ticks * 1e6 / hz / n : 0)}' "$work/wrk.txt"
+}
+cpu_ticks() { # PID... -> user + system clock ticks of those processes so far (0 without PIDs)
+  local total=0 p
+  for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo "$total"
 }
 hey_p99() { # URL RATE -> p99 ms at that fixed total rate (10 connections)
   "${load[@]}" hey -z 8s -c 10 -q $(($2 / 10)) "$1" | awk '$1=="99%" {printf "%.3f\n", $3*1000}'
@@ -111,7 +125,8 @@ EOF
 pids+=($!)
 for i in $(seq 1000); do curl -sf -o /dev/null "http://127.0.0.1:$port_nginx/" && break; sleep 0.005; done
 wrk_run "http://127.0.0.1:$port_nginx/" 2 >/dev/null
-read -r nginx_rps nginx_p50 nginx_p99 <<<"$(wrk_run "http://127.0.0.1:$port_nginx/" 8)"
+nginx_pids="$(cat "$work/nginx/nginx.pid") $(pgrep -P "$(cat "$work/nginx/nginx.pid")" | paste -sd' ')"
+read -r nginx_rps nginx_p50 nginx_p99 nginx_cpu <<<"$(wrk_run "http://127.0.0.1:$port_nginx/" 8 $nginx_pids)"
 kill "${pids[-1]}"
 
 # start to ready: three fresh starts of a store
@@ -136,7 +151,7 @@ curl -s -o /dev/null -X POST -d '{"op":"PUT","key":"k","value":"v"}' http://127.
 leaf_url="http://127.0.0.1:18481/request?key=k"
 wrk_run "$leaf_url" "$warmup" >/dev/null
 (sleep 6 && rss_mib "$store_pid" >"$work/store_load") &
-read -r store_rps store_p50 store_p99 <<<"$(wrk_run "$leaf_url" 10)"
+read -r store_rps store_p50 store_p99 store_cpu <<<"$(wrk_run "$leaf_url" 10 "$store_pid")"
 store_load=$(cat "$work/store_load")
 
 # chain: karyon -> store (both on the server core)
@@ -151,7 +166,12 @@ karyon_idle=$(rss_mib "$karyon_pid")
 chain_url="http://127.0.0.1:18482/request?key=k"
 wrk_run "$chain_url" "$warmup" >/dev/null
 (sleep 6 && rss_mib "$karyon_pid" >"$work/karyon_load") &
-read -r chain_rps chain_p50 chain_p99 <<<"$(wrk_run "$chain_url" 10)"
+karyon_ticks=$(cpu_ticks "$karyon_pid")
+store_ticks=$(cpu_ticks "$store_pid")
+read -r chain_rps chain_p50 chain_p99 chain_cpu <<<"$(wrk_run "$chain_url" 10 "$karyon_pid" "$store_pid")"
+karyon_ticks=$(($(cpu_ticks "$karyon_pid") - karyon_ticks))
+store_ticks=$(($(cpu_ticks "$store_pid") - store_ticks))
+karyon_share=$(awk -v k="$karyon_ticks" -v s="$store_ticks" 'BEGIN {printf "%.0f", (k + s > 0 ? 100 * k / (k + s) : 0)}')
 karyon_load=$(cat "$work/karyon_load")
 
 # hop overhead at half the chain's peak
@@ -164,13 +184,16 @@ echo "Machine: $cores cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | he
   "$("$img/opt/java/bin/java" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ). Servers on CPU 0, wrk/hey on CPU 1."
 echo
-echo "| server | requests/s per server core | vs nginx | p50 ms | p99 ms | idle RSS MiB | RSS under load MiB |"
-echo "|---|---|---|---|---|---|---|"
-echo "| nginx, 1 worker, static 200 | $nginx_rps | 1.00 | $nginx_p50 | $nginx_p99 | | |"
-echo "| store (leaf nanoservice) | $store_rps | $(ratio "$store_rps" "$nginx_rps") | $store_p50 | $store_p99 | $store_idle | $store_load |"
-echo "| karyon -> store (2 JVMs, 1 core) | $chain_rps | $(ratio "$chain_rps" "$nginx_rps") | $chain_p50 | $chain_p99 | karyon $karyon_idle | karyon $karyon_load |"
+echo "| server | requests/s per server core | vs nginx | server CPU µs per request | p50 ms | p99 ms | idle RSS MiB | RSS under load MiB |"
+echo "|---|---|---|---|---|---|---|---|"
+echo "| nginx, 1 worker, static 200 | $nginx_rps | 1.00 | $nginx_cpu | $nginx_p50 | $nginx_p99 | | |"
+echo "| store (leaf nanoservice) | $store_rps | $(ratio "$store_rps" "$nginx_rps") | $store_cpu | $store_p50 | $store_p99 | $store_idle | $store_load |"
+echo "| karyon -> store (2 JVMs, 1 core) | $chain_rps | $(ratio "$chain_rps" "$nginx_rps") | $chain_cpu | $chain_p50 | $chain_p99 | karyon $karyon_idle | karyon $karyon_load |"
 echo
 echo "| figure | value |"
 echo "|---|---|"
+echo "| chain / leaf, requests/s (the budget: >= 0.33) | $(ratio "$chain_rps" "$store_rps") |"
+echo "| of the chain's server CPU, the karyon's | $karyon_share% |"
+echo "| chain / leaf, by server CPU per request (leaf µs / chain µs; what requests/s would be on a core of their own) | $(ratio "$store_cpu" "$chain_cpu") |"
 echo "| hop overhead p99 at $half req/s (half the chain's peak, hey -q) | $(awk -v c="$chain_half_p99" -v l="$leaf_half_p99" 'BEGIN {printf "%.3f ms (chain %.3f - store %.3f)", c - l, c, l}') |"
 echo "| start to ready (exec to /health/ready 200), median of 3 | $start_ms ms (runs: ${starts[*]} ms) |"

@@ -1,6 +1,7 @@
 package io.simianviz.service;
 
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.call.CallDeadlines;
 import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.call.InstanceLinks;
 import io.simianviz.service.call.NetworkPartition;
@@ -21,11 +22,11 @@ import java.util.function.ToIntFunction;
 /**
  * What all instances in one JVM share: the Vert.x event loops, one client per protocol ({@link
  * Transports}: pools are per dependency address, so sharing them bounds connections by
- * destinations, not by callers), discovery, the statistics, the span exporter, the retry budget,
- * the ejected instances and the network partition. One per process in pod mode; one per run in the
- * local runtime. What Prometheus scrapes is not here: each instance has its own ({@link
- * io.simianviz.service.stats.InstanceMetrics}), so scraping every instance of a run counts each
- * request once.
+ * destinations, not by callers), the calls' deadlines, discovery, the statistics, the span
+ * exporter, the retry budget, the ejected instances and the network partition. One per process in
+ * pod mode; one per run in the local runtime. What Prometheus scrapes is not here: each instance
+ * has its own ({@link io.simianviz.service.stats.InstanceMetrics}), so scraping every instance of a
+ * run counts each request once.
  */
 public final class ProcessContext {
   private final InstanceLinks links = new InstanceLinks();
@@ -34,6 +35,7 @@ public final class ProcessContext {
   private final Discovery discovery;
   private final CallPolicy policy;
   private final Transports transports;
+  private final CallDeadlines deadlines;
   private final StatsRegistry stats;
   private final SpanExporter spans;
   private final LongAdder retriesDenied = new LongAdder();
@@ -72,6 +74,7 @@ public final class ProcessContext {
     this.policy = policy;
     this.outliers = new OutlierEjection(policy.ejection());
     this.transports = new Transports(vertx, policy, connectionsPerInstance);
+    this.deadlines = new CallDeadlines(vertx, policy.timeout().toMillis());
     this.stats = new StatsRegistry();
     this.spans = new SpanExporter(vertx, transports.spanClient(), spanOptions);
     this.sampleRate = sampleRate;
@@ -108,6 +111,11 @@ public final class ProcessContext {
   /** How to call an instance that serves this protocol. */
   public Transport transport(Protocol protocol) {
     return transports.of(protocol);
+  }
+
+  /** The deadlines of this process's calls in flight, swept per event loop. */
+  public CallDeadlines deadlines() {
+    return deadlines;
   }
 
   public StatsRegistry stats() {
@@ -150,6 +158,7 @@ public final class ProcessContext {
   /** Flushes and closes the span output and the clients; the caller owns and closes Vert.x. */
   public Future<Void> close() {
     discovery.close();
+    deadlines.close();
     return spans.close().transform(ar -> transports.close());
   }
 }

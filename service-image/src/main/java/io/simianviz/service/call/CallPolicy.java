@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How a nanoservice calls its dependencies.
  *
- * @param timeout per attempt: connect, and silence while waiting for the answer
+ * @param timeout per attempt, from sending it to its answer: waiting for a connection and
+ *     connecting included
  * @param maxRetries further attempts after a failed one, each to the next candidate
  * @param retryRatio retries allowed per request on average (the budget's refill per request)
  * @param minRetryTokens retries allowed even before any request refilled the budget
@@ -26,12 +27,10 @@ public record CallPolicy(
 
   /**
    * The longest a {@link DependencyClient#call} can take before it answers: {@code (maxRetries + 1)
-   * x 2 x timeout}. Each attempt is bounded at twice the timeout: over HTTP/1.1 the connect timeout
-   * covers waiting for a pooled connection and connecting, then the connection's idle timeout a
-   * silent answer; the multiplexed protocols have a backstop at twice the timeout; an attempt into
-   * a network partition fails after one timeout. Retries follow at once, without backoff. Timers
-   * firing late on a busy event loop are not included: who waits for every answer adds a margin of
-   * its own.
+   * x 2 x timeout}. Each attempt fails at its deadline, one timeout after it was sent (waiting for
+   * a connection, connecting and the answer included), found by a sweep at most a twentieth of the
+   * timeout late; twice the timeout leaves a margin for that and for an event loop that is behind.
+   * Retries follow at once, without backoff. Who waits for every answer adds a margin of its own.
    */
   public Duration longestCall() {
     return timeout.multipliedBy(2L * (maxRetries + 1));

@@ -1,7 +1,6 @@
 package io.simianviz.service.call;
 
 import io.simianviz.model.TierPackage;
-import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
@@ -10,7 +9,6 @@ import io.simianviz.service.discovery.Endpoint;
 import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,61 +121,30 @@ public final class DependencyClient {
   }
 
   /**
-   * One attempt. Vert.x's HTTP/1.1 client bounds every stage of a call itself: the connect timeout
-   * covers waiting for a pooled connection and connecting, the connection's idle timeout a silent
-   * answer. The multiplexed clients (HTTP/2, gRPC) have had ways to wait for ever (a reset stream),
-   * so their calls also get a deadline at twice the timeout, the backstop that keeps a call from
-   * hanging. An attempt across the network partition is not sent: like a packet into a blackhole,
-   * it fails after the timeout.
+   * One attempt, bounded by its deadline one timeout after it is sent ({@link CallDeadline}, kept
+   * by a sweep per event loop, no timer per call): waiting for a pooled connection, connecting and
+   * waiting for the answer all count. An attempt across the network partition is not sent: like a
+   * packet into a blackhole, it fails at its deadline.
    */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
-    long timeoutMs = process.policy().timeout().toMillis();
+    CallDeadline deadline = process.deadlines().start();
     if (process.partition().cuts(partitionName, target.instance())) {
-      return blackhole(timeoutMs);
+      return deadline.future();
     }
     // Most calls go to an instance called before: a look-up in this caller's small set is all.
     if (!linked.contains(target.instance()) && process.links().called(self.name(), target)) {
       linked.add(target.instance());
     }
-    Protocol protocol = self.protocolOf(target.tier());
-    Future<Reply> sent = process.transport(protocol).send(target, request, parent, timeoutMs);
-    if (protocol == Protocol.HTTP) {
-      return sent;
-    }
-    Promise<Reply> done = Promise.promise();
-    long deadline =
-        process
-            .vertx()
-            .setTimer(
-                2 * timeoutMs,
-                id ->
-                    done.tryFail(
-                        new TimeoutException("no answer within " + 2 * timeoutMs + " ms")));
-    sent.onComplete(
-        ar -> {
-          process.vertx().cancelTimer(deadline);
-          if (ar.succeeded()) {
-            done.tryComplete(ar.result());
-          } else {
-            done.tryFail(ar.cause());
-          }
-        });
-    return done.future();
-  }
-
-  private Future<Reply> blackhole(long timeoutMs) {
-    Promise<Reply> never = Promise.promise();
     process
-        .vertx()
-        .setTimer(
-            timeoutMs,
-            id -> never.fail(new TimeoutException("no answer within " + timeoutMs + " ms")));
-    return never.future();
+        .transport(self.protocolOf(target.tier()))
+        .send(target, request, parent, deadline)
+        .onComplete(deadline);
+    return deadline.future();
   }
 
   /**
-   * Whether a failed attempt timed out: it says so, or it failed only after the whole timeout. An
-   * HTTP/1.1 call that times out fails as a closed connection (see {@link Transports}).
+   * Whether a failed attempt timed out: it says so (its deadline, or Vert.x's wait for a pooled
+   * connection), or it failed only after the whole timeout.
    */
   private boolean timedOut(Throwable err, long sentAtNanos) {
     return err instanceof TimeoutException

@@ -29,15 +29,20 @@ final class GrpcTransport implements Transport {
   }
 
   @Override
-  public Future<Reply> send(Endpoint target, Request request, TraceContext parent, long timeoutMs) {
+  public Future<Reply> send(
+      Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
     return client
         .request(
             SocketAddress.inetSocketAddress(target.port(), target.host()), GrpcMessages.CLIENT_CALL)
         .compose(
             call -> {
+              // The deadline's sweep cancels the call (a reset stream), not a timer per call.
+              if (!deadline.abortWith(call::cancel)) {
+                call.cancel();
+                return Future.failedFuture(CallDeadline.tooLate());
+              }
               call.headers().set(TraceContext.TRACEPARENT, parent.traceparent());
               call.headers().set(TraceContext.HOPS, parent.hopsHeader());
-              call.idleTimeout(timeoutMs);
               return call.send(GrpcMessages.toProto(request));
             })
         .compose(GrpcTransport::read);

@@ -24,41 +24,48 @@ public final class JsonTransport implements Transport {
   private static final CharSequence HOPS = AsciiString.cached(TraceContext.HOPS);
 
   private final Function<String, HttpClient> clientOfTier;
-  private final boolean timeoutPerCall;
 
   /**
    * @param clientOfTier the client to call an instance of a tier with
-   * @param timeoutPerCall false when the client's connections time out a silent call themselves
-   *     (HTTP/1.1, see {@link Transports}); true for a multiplexed client, where each call needs
-   *     its own timer
    */
-  JsonTransport(Function<String, HttpClient> clientOfTier, boolean timeoutPerCall) {
+  JsonTransport(Function<String, HttpClient> clientOfTier) {
     this.clientOfTier = clientOfTier;
-    this.timeoutPerCall = timeoutPerCall;
   }
 
   @Override
-  public Future<Reply> send(Endpoint target, Request request, TraceContext parent, long timeoutMs) {
+  public Future<Reply> send(
+      Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
+    // No timeout of the request's own (a timer per call): the deadline's sweep resets it. The
+    // client's connect timeout, the same, bounds a wait for a pooled connection that the sweep
+    // cannot cancel, and arms a timer only when the call has to wait.
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             .setHost(target.host())
             .setPort(target.port())
             .setURI(Nanoservice.REQUEST_PATH)
-            .setConnectTimeout(timeoutMs);
-    if (timeoutPerCall) {
-      options.setIdleTimeout(timeoutMs);
-    }
+            .setConnectTimeout(deadline.timeoutMs());
     return clientOfTier
         .apply(target.tier())
         .request(options)
         .compose(
-            r ->
-                r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                    .putHeader(TRACEPARENT, parent.traceparent())
-                    .putHeader(HOPS, parent.hopsHeader())
-                    .send(request.toBuffer()))
+            r -> {
+              // A failure reaches the caller through the response; without a handler Vert.x would
+              // also log every reset or closed call as an ERROR on the console.
+              r.exceptionHandler(JsonTransport::reportedThroughTheResponse);
+              if (!deadline.abortWith(r::reset)) {
+                // Too late: the connection goes back to the pool unused.
+                r.reset();
+                return Future.failedFuture(CallDeadline.tooLate());
+              }
+              return r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                  .putHeader(TRACEPARENT, parent.traceparent())
+                  .putHeader(HOPS, parent.hopsHeader())
+                  .send(request.toBuffer());
+            })
         // The reply stays the bytes it came as: most callers pass it on without looking inside.
         .compose(resp -> resp.body().map(body -> Reply.fromWire(resp.statusCode(), body)));
   }
+
+  private static void reportedThroughTheResponse(Throwable err) {}
 }

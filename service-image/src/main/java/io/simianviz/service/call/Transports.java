@@ -1,7 +1,5 @@
 package io.simianviz.service.call;
 
-import static java.util.concurrent.TimeUnit.MILLISECONDS;
-
 import io.simianviz.model.spec.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,10 +25,12 @@ import java.util.function.ToIntFunction;
  * first use: a process whose dependencies all serve http never loads them (~40 ms of start-up and
  * ~180 classes for gRPC).
  *
- * <p>An HTTP/1.1 connection carries one call at a time, so its idle timeout, set to the call
- * timeout, is the timeout of the call in flight on it: Vert.x closes a connection that has been
- * silent that long only when a call is waiting on it. That costs no timer per call, where a
- * request's own timeout schedules and cancels one on every call.
+ * <p>No connection or request has an idle timeout: a call's deadline is kept by {@link
+ * CallDeadlines}, one sweep per event loop, which resets a call that passes it (an HTTP/1.1
+ * connection an answer is still due on is then closed, as a late answer could not be told from the
+ * next one's). A request's own timeout would schedule and cancel a timer on every call, and an idle
+ * timeout on the connection a task per connection. Idle connections stay pooled for Vert.x's
+ * keep-alive timeout (60 s), so an instance called rarely keeps its connection.
  */
 public final class Transports {
   /**
@@ -62,7 +62,7 @@ public final class Transports {
     this.vertx = vertx;
     this.policy = policy;
     this.connectionsPerInstance = connectionsPerInstance;
-    this.json1 = new JsonTransport(this::http1, false);
+    this.json1 = new JsonTransport(this::http1);
     this.spanClient = vertx.createHttpClient(base());
   }
 
@@ -80,10 +80,7 @@ public final class Transports {
   private HttpClient http1OfSize(int connections) {
     return vertx
         .httpClientBuilder()
-        .with(
-            base()
-                .setIdleTimeout((int) policy.timeout().toMillis())
-                .setIdleTimeoutUnit(MILLISECONDS))
+        .with(base())
         .with(
             new PoolOptions()
                 .setHttp1MaxSize(connections)
@@ -122,7 +119,7 @@ public final class Transports {
               .withConnectHandler(Transports::quietResets)
               .build();
       closers.add(client::close);
-      json2 = new JsonTransport(tier -> client, true);
+      json2 = new JsonTransport(tier -> client);
     }
     return json2;
   }

@@ -1,0 +1,113 @@
+package io.simianviz.service.call;
+
+import io.simianviz.service.Reply;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.ContextInternal;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One attempt's deadline: the attempt answers with what its transport returns, or fails with a
+ * {@link TimeoutException} once {@link CallDeadlines} finds it past its deadline, whichever comes
+ * first. A transport registers how to give up on the attempt ({@link #abortWith}): resetting the
+ * request frees a pooled connection not yet written to, or closes one an answer is still due on.
+ * Touched only on the event loop that sent the attempt (or under the timer of a caller off the
+ * event loops), so it needs no synchronization.
+ */
+public final class CallDeadline implements Handler<AsyncResult<Reply>> {
+  /** What a transport returns for an attempt it did not send because the deadline had passed. */
+  static VertxException tooLate() {
+    return new VertxException("the call's deadline passed before it was sent", true);
+  }
+
+  private final Promise<Reply> result = Promise.promise();
+  private final long atNanos;
+  private final long timeoutMs;
+
+  /** The caller's context, where the timeout is delivered; null under a timer of its own. */
+  private final ContextInternal context;
+
+  private Runnable abort;
+  private boolean settled;
+
+  CallDeadline(long atNanos, long timeoutMs, ContextInternal context) {
+    this.atNanos = atNanos;
+    this.timeoutMs = timeoutMs;
+    this.context = context;
+  }
+
+  /** The attempt's outcome: its transport's, or a timeout at the deadline. */
+  public Future<Reply> future() {
+    return result.future();
+  }
+
+  /**
+   * How to give up on the attempt once its deadline passes; false when it has already passed (the
+   * caller then gives up at once, e.g. a connection that came after the wait was over).
+   */
+  public boolean abortWith(Runnable action) {
+    if (settled) {
+      return false;
+    }
+    abort = action;
+    return true;
+  }
+
+  /** The transport's outcome, if the deadline has not passed first. */
+  @Override
+  public void handle(AsyncResult<Reply> outcome) {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    abort = null;
+    if (outcome.succeeded()) {
+      result.complete(outcome.result());
+    } else {
+      result.fail(outcome.cause());
+    }
+  }
+
+  /** The timeout the deadline was set with, for what a transport bounds itself. */
+  public long timeoutMs() {
+    return timeoutMs;
+  }
+
+  long atNanos() {
+    return atNanos;
+  }
+
+  boolean settled() {
+    return settled;
+  }
+
+  /**
+   * The deadline passed, seen by a sweep on the caller's event loop: the timeout is delivered in
+   * the caller's context, as a timer of its own would have been, so a retry it starts is sent from
+   * there.
+   */
+  void expireOnItsContext() {
+    if (!settled) {
+      context.emit(this, CallDeadline::expire);
+    }
+  }
+
+  /** The deadline passed: abort what the transport has under way, then fail the attempt. */
+  void expire() {
+    if (settled) {
+      return;
+    }
+    settled = true;
+    Runnable action = abort;
+    abort = null;
+    // Abort first: what the transport then reports is ignored, and the retry that the timeout may
+    // start finds the connection already given back (or closed).
+    if (action != null) {
+      action.run();
+    }
+    result.fail(new TimeoutException("no answer within " + timeoutMs + " ms"));
+  }
+}
