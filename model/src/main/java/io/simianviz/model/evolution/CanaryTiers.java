@@ -41,8 +41,9 @@ public final class CanaryTiers {
 
   /**
    * {@code stage} with each of {@code canaried} as the {@link TransitionStages#grow grow} stage
-   * runs it: the running version's template, its dependencies and settings, at the stage's count.
-   * The operator applies this spec while the canary is judged, so the tier's own Deployments do not
+   * runs it: the running version, dependencies and settings, at the larger of the two counts (the
+   * switch stage's count when the tier keeps its shape, its running shape when the shape changes).
+   * A runtime applies this spec while the canary is judged, so the tier's own Deployments do not
    * roll before the canary is promoted.
    */
   public static ArchitectureSpec held(
@@ -54,10 +55,7 @@ public final class CanaryTiers {
     for (TierSpec t : out.getServices()) {
       TierSpec old = running.get(t.getName());
       if (canaried.contains(t.getName()) && old != null) {
-        TierSpec kept = JSON.convertValue(JSON.valueToTree(old), TierSpec.class);
-        kept.setCount(t.getCount());
-        kept.setRegions(t.getRegions());
-        tiers.add(kept);
+        tiers.add(old);
       } else {
         tiers.add(t);
       }

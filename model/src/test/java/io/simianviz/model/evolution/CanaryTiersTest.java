@@ -72,4 +72,21 @@ class CanaryTiersTest {
     assertThat(find(held, "db").getCount()).isEqualTo(4);
     assertThat(find(switched.spec(), "app").getVersion()).isEqualTo("v2");
   }
+
+  @Test
+  void aHeldTierWhoseShapeChangesKeepsItsRunningShape() {
+    ArchitectureSpec from = at("v1", false);
+    ArchitectureSpec to = at("v2", true);
+    find(to, "app").setCount(0); // one instance not tied to a zone: another shape
+    StageSpec switched =
+        TransitionStages.of(from, to).stream()
+            .filter(s -> s.stage() == Stage.SWITCH)
+            .findFirst()
+            .orElseThrow();
+
+    ArchitectureSpec held = CanaryTiers.held(switched.spec(), from, to, Set.of("app"));
+
+    assertThat(find(held, "app").getCount()).isEqualTo(3);
+    assertThat(find(held, "app").getVersion()).isEqualTo("v1");
+  }
 }
