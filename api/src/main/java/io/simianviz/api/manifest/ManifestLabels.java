@@ -30,6 +30,12 @@ public final class ManifestLabels {
    */
   public static final String ISOLATED = "simianviz.io/isolated";
 
+  /**
+   * Label ({@code "true"}) of a canary Deployment and its pods: they carry the tier's labels too,
+   * so the tier's Services and NetworkPolicies include them, and this one keeps them apart.
+   */
+  public static final String CANARY = "simianviz.io/canary";
+
   /** Annotation with the tier's name as written in the spec (cassSubscriber). */
   public static final String TIER_NAME_ANNOTATION = "simianviz.io/tier-name";
 

@@ -17,7 +17,7 @@ class TierScalerTest {
 
   private static ServedFigures served(long requests) {
     return new ServedFigures(
-        requests, new TreeMap<>(Map.of(0.01, requests, Double.POSITIVE_INFINITY, requests)));
+        requests, 0, new TreeMap<>(Map.of(0.01, requests, Double.POSITIVE_INFINITY, requests)));
   }
 
   private static TierScaler startingAt(int current) {
@@ -93,7 +93,7 @@ class TierScalerTest {
     slow.put(0.05, 100L);
     slow.put(Double.POSITIVE_INFINITY, 100L);
     // rank 99 of 100 in (10 ms, 50 ms]: 10 + 40 x 0.99 = 49.6 ms, about 2.5 times the target
-    TierScale s = scaler.step(p99, Map.of("p1", new ServedFigures(100, slow)), 10_000, 2);
+    TierScale s = scaler.step(p99, Map.of("p1", new ServedFigures(100, 0, slow)), 10_000, 2);
     assertThat(s.current()).isEqualTo(5);
   }
 }
