@@ -76,6 +76,11 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
     return timeoutMs;
   }
 
+  /** Nanoseconds until the deadline, negative once past: what the callee is told it has. */
+  public long remainingNanos() {
+    return atNanos - System.nanoTime();
+  }
+
   long atNanos() {
     return atNanos;
   }

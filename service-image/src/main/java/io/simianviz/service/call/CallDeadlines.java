@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -15,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * a timer per call. Every attempt has the same timeout, so each event loop's queue is in deadline
  * order: a sweep fails the expired calls at its head and stops at the first one that is not, and a
  * new call first drops the answered calls at the head, so the queue holds little more than the
- * calls still waiting. A call is failed at most one sweep period (a twentieth of the timeout) after
- * its deadline. A caller off the event loops (a test's thread) gets a timer of its own.
+ * calls still waiting. A call whose request has less time left than the timeout gets a shorter
+ * deadline ({@link #start(long)}); those few wait in a second queue of each sweep, ordered by
+ * deadline. A call is failed at most one sweep period (a twentieth of the timeout) after its
+ * deadline. A caller off the event loops (a test's thread) gets a timer of its own.
  */
 public final class CallDeadlines {
   /** Sweeps per timeout: how late past its deadline a call may be failed, as a fraction. */
@@ -48,18 +52,29 @@ public final class CallDeadlines {
 
   /** A deadline one timeout from now for an attempt about to be sent. */
   public CallDeadline start() {
-    long at = System.nanoTime() + timeoutNanos;
+    return start(timeoutNanos);
+  }
+
+  /**
+   * A deadline for an attempt about to be sent: one timeout from now, or {@code atMostNanos} from
+   * now when that is sooner (the request's time left).
+   */
+  public CallDeadline start(long atMostNanos) {
+    boolean full = atMostNanos >= timeoutNanos;
+    long nanos = full ? timeoutNanos : Math.max(0, atMostNanos);
+    long ms = full ? timeoutMs : Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos));
+    long at = System.nanoTime() + nanos;
     Context context = Vertx.currentContext();
     if (context instanceof ContextInternal internal
         && context.isEventLoopContext()
         && internal.nettyEventLoop().inEventLoop()
         && !closed) {
-      CallDeadline deadline = new CallDeadline(at, timeoutMs, internal);
-      sweepOf(internal.nettyEventLoop()).add(deadline);
+      CallDeadline deadline = new CallDeadline(at, ms, internal);
+      sweepOf(internal.nettyEventLoop()).add(deadline, full);
       return deadline;
     }
-    CallDeadline deadline = new CallDeadline(at, timeoutMs, null);
-    vertx.setTimer(timeoutMs, id -> deadline.expire());
+    CallDeadline deadline = new CallDeadline(at, ms, null);
+    vertx.setTimer(ms, id -> deadline.expire());
     return deadline;
   }
 
@@ -83,25 +98,44 @@ public final class CallDeadlines {
     return sweep;
   }
 
-  /** One event loop's calls in flight, oldest first. */
+  /**
+   * One event loop's calls in flight: those with the full timeout oldest first, those with a
+   * shorter deadline soonest first.
+   */
   private static final class Sweep implements Runnable {
     private final ArrayDeque<CallDeadline> waiting = new ArrayDeque<>();
+    private final PriorityQueue<CallDeadline> shorter =
+        new PriorityQueue<>(
+            (a, b) -> Long.compare(a.atNanos() - b.atNanos(), 0) /* nanoTime may wrap */);
 
-    void add(CallDeadline deadline) {
-      CallDeadline head;
-      while ((head = waiting.peekFirst()) != null && head.settled()) {
-        waiting.pollFirst();
+    void add(CallDeadline deadline, boolean fullTimeout) {
+      if (fullTimeout) {
+        dropSettled(waiting);
+        waiting.addLast(deadline);
+      } else {
+        dropSettled(shorter);
+        shorter.add(deadline);
       }
-      waiting.addLast(deadline);
     }
 
     @Override
     public void run() {
       long now = System.nanoTime();
+      expire(waiting, now);
+      expire(shorter, now);
+    }
+
+    private static void dropSettled(Queue<CallDeadline> queue) {
       CallDeadline head;
-      while ((head = waiting.peekFirst()) != null
-          && (head.settled() || head.atNanos() - now <= 0)) {
-        waiting.pollFirst().expireOnItsContext();
+      while ((head = queue.peek()) != null && head.settled()) {
+        queue.poll();
+      }
+    }
+
+    private static void expire(Queue<CallDeadline> queue, long now) {
+      CallDeadline head;
+      while ((head = queue.peek()) != null && (head.settled() || head.atNanos() - now <= 0)) {
+        queue.poll().expireOnItsContext();
       }
     }
   }

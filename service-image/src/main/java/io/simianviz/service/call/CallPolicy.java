@@ -21,6 +21,18 @@ public record CallPolicy(
     Duration ejection,
     int maxConnectionsPerInstance) {
 
+  /**
+   * Kept back from a request's time left when it bounds a call's deadline: the time for the answer
+   * to come back and be passed on, so the callee gives up just before its caller does.
+   */
+  public static final Duration DEADLINE_MARGIN = Duration.ofMillis(5);
+
+  /**
+   * Less time left than this is not worth starting on: a request arriving with less is refused at
+   * once, and a call or retry with less left after the margin is not sent.
+   */
+  public static final Duration DEADLINE_FLOOR = Duration.ofMillis(2);
+
   public static CallPolicy defaults() {
     return new CallPolicy(Duration.ofSeconds(2), 2, 0.2, 10, Duration.ofSeconds(5), 8);
   }

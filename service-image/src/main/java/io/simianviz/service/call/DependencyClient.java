@@ -19,11 +19,17 @@ import java.util.concurrent.TimeoutException;
  * same-zone-first round robin, per-attempt timeout, retries to the next candidate within this
  * caller's retry budget, and short ejection of instances that refuse connections or time out
  * several times in a row ({@link OutlierEjection}). An attempt across the process's {@link
- * NetworkPartition} is never sent and fails as a timeout. Every call completes with a {@link Reply}
+ * NetworkPartition} is never sent and fails as a timeout. A request that carries its caller's
+ * deadline ({@link TraceContext#deadlineNanos}) bounds each attempt's deadline by its time left
+ * less {@link CallPolicy#DEADLINE_MARGIN}, and no attempt, first or retry, is sent when less than
+ * {@link CallPolicy#DEADLINE_FLOOR} would be left for it. Every call completes with a {@link Reply}
  * (an error reply when all attempts failed or no instance exists) and is counted in the caller's
  * edge timing; it never fails.
  */
 public final class DependencyClient {
+  private static final long MARGIN_NANOS = CallPolicy.DEADLINE_MARGIN.toNanos();
+  private static final long FLOOR_NANOS = CallPolicy.DEADLINE_FLOOR.toNanos();
+
   private final ProcessContext process;
   private final InstanceConfig self;
   private final boolean zoneAffinity;
@@ -61,6 +67,9 @@ public final class DependencyClient {
   /** Calls one instance of a tier, the caller's zone first, retrying elsewhere on failure. */
   public Future<Reply> call(String tier, Request request, TraceContext parent) {
     long start = System.nanoTime();
+    if (attemptNanos(parent) < FLOOR_NANOS) {
+      return Future.succeededFuture(recordEdge(tier, start, noTimeLeft(tier, parent)));
+    }
     retryBudget.onRequest();
     List<Endpoint> all = process.discovery().instances(tier);
     if (all.isEmpty()) {
@@ -87,6 +96,10 @@ public final class DependencyClient {
   /** Calls one given instance once (a ring node forwarding to the key's owner). */
   public Future<Reply> callInstance(Endpoint endpoint, Request request, TraceContext parent) {
     long start = System.nanoTime();
+    if (attemptNanos(parent) < FLOOR_NANOS) {
+      return Future.succeededFuture(
+          recordEdge(endpoint.tier(), start, noTimeLeft(endpoint.tier(), parent)));
+    }
     return send(endpoint, request, parent)
         .recover(err -> Future.succeededFuture(failure(endpoint, err, timedOut(err, start))))
         .map(reply -> recordEdge(endpoint.tier(), start, reply));
@@ -113,7 +126,10 @@ public final class DependencyClient {
                 // be its own; here every caller of the process shares one.
                 process.outliers().failed(target, err, timedOut);
               }
-              if (attempt < process.policy().maxRetries() && retryBudget.tryRetry()) {
+              // The time left is checked before the budget: a retry not sent takes no token.
+              if (attempt < process.policy().maxRetries()
+                  && attemptNanos(parent) >= FLOOR_NANOS
+                  && retryBudget.tryRetry()) {
                 return attempt(candidates, attempt + 1, request, parent);
               }
               return Future.succeededFuture(failure(target, err, timedOut));
@@ -127,7 +143,7 @@ public final class DependencyClient {
    * packet into a blackhole, it fails at its deadline.
    */
   private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
-    CallDeadline deadline = process.deadlines().start();
+    CallDeadline deadline = process.deadlines().start(attemptNanos(parent));
     if (process.partition().cuts(partitionName, target.instance())) {
       return deadline.future();
     }
@@ -176,6 +192,27 @@ public final class DependencyClient {
             + (FileLimit.hit(err)
                 ? " (this process is out of file descriptors: see ulimit -n)"
                 : ""));
+  }
+
+  /**
+   * How long an attempt sent now may take: the request's time left less the margin, or without a
+   * deadline as long as it likes (the policy's timeout bounds it).
+   */
+  private static long attemptNanos(TraceContext parent) {
+    return parent.hasDeadline() ? parent.remainingNanos() - MARGIN_NANOS : Long.MAX_VALUE;
+  }
+
+  private Reply noTimeLeft(String tier, TraceContext parent) {
+    return Reply.error(
+        Reply.TIMEOUT,
+        "no time left to call "
+            + tier
+            + " from "
+            + self.name()
+            + ": the request's deadline is "
+            + (parent.remainingNanos() <= 0
+                ? "past"
+                : parent.remainingNanos() / 1000 + " microseconds away"));
   }
 
   private Reply recordEdge(String tier, long startNanos, Reply reply) {

@@ -43,6 +43,9 @@ final class GrpcTransport implements Transport {
               }
               call.headers().set(TraceContext.TRACEPARENT, parent.traceparent());
               call.headers().set(TraceContext.HOPS, parent.hopsHeader());
+              // Set as grpc-java would from a deadline; no timer here, the sweep keeps it.
+              call.headers()
+                  .set(DeadlineHeaders.GRPC, DeadlineHeaders.grpc(deadline.remainingNanos()));
               return call.send(GrpcMessages.toProto(request));
             })
         .compose(GrpcTransport::read);

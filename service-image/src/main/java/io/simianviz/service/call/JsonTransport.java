@@ -22,6 +22,7 @@ public final class JsonTransport implements Transport {
 
   private static final CharSequence TRACEPARENT = AsciiString.cached(TraceContext.TRACEPARENT);
   private static final CharSequence HOPS = AsciiString.cached(TraceContext.HOPS);
+  private static final CharSequence TIME_LEFT = AsciiString.cached(DeadlineHeaders.JSON);
 
   private final Function<String, HttpClient> clientOfTier;
 
@@ -61,6 +62,8 @@ public final class JsonTransport implements Transport {
               return r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                   .putHeader(TRACEPARENT, parent.traceparent())
                   .putHeader(HOPS, parent.hopsHeader())
+                  // What is left of this attempt once it has its connection: the callee stops then.
+                  .putHeader(TIME_LEFT, DeadlineHeaders.json(deadline.remainingNanos()))
                   .send(request.toBuffer());
             })
         // The reply stays the bytes it came as: most callers pass it on without looking inside.

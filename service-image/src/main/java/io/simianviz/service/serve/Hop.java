@@ -1,6 +1,7 @@
 package io.simianviz.service.serve;
 
 import io.simianviz.model.spec.Protocol;
+import io.simianviz.service.call.DeadlineHeaders;
 import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.MultiMap;
@@ -11,7 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * started. The same for every protocol; only how it arrived differs.
  *
  * @param parent the caller's trace context, null when the request carried none
- * @param span this hop's own context: a child of the parent, or a new root
+ * @param span this hop's own context: a child of the parent, or a new root; with the caller's
+ *     deadline when the request carried one
  * @param protocol how the request arrived
  * @param startNanos monotonic start, for the latency
  * @param startMicros wall-clock start in epoch microseconds, for the span; 0 when the hop is not
@@ -34,6 +36,11 @@ record Hop(
                 ? parent
                 : TraceContext.root(ThreadLocalRandom.current().nextDouble() < sampleRate))
             .child();
+    // The caller's deadline, from the time left it sent: without one, as long as the calls take.
+    long timeLeft = DeadlineHeaders.remainingNanos(headers, protocol);
+    if (timeLeft != DeadlineHeaders.NONE) {
+      span = span.withTimeLeft(timeLeft - (System.nanoTime() - startNanos));
+    }
     return new Hop(parent, span, protocol, startNanos, span.sampled() ? Span.nowMicros() : 0);
   }
 

@@ -7,6 +7,8 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.behaviour.Behaviour;
+import io.simianviz.service.call.CallPolicy;
+import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -18,10 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What happens to a request whatever protocol brought it: the tier's service time, injected errors,
  * the package's behaviour, the reply body every protocol carries (the answering instance and tier,
- * the padding), and the hop's statistics and span. The protocol adapters ({@link JsonCalls}, {@link
- * GrpcCalls}) only read requests and write replies.
+ * the padding), the caller's deadline, and the hop's statistics and span. A request whose caller's
+ * deadline has passed (or nearly: {@link CallPolicy#DEADLINE_FLOOR}) is answered at once with a
+ * timeout, before and again after the service time, and its work is not done. The protocol adapters
+ * ({@link JsonCalls}, {@link GrpcCalls}) only read requests and write replies.
  */
 final class RequestServing {
+  private static final long DEADLINE_FLOOR_NANOS = CallPolicy.DEADLINE_FLOOR.toNanos();
   private static final byte[] INSTANCE_KEY = Reply.keyBytes("instance");
   private static final byte[] PAYLOAD_KEY = Reply.keyBytes("payload");
 
@@ -75,6 +80,10 @@ final class RequestServing {
       finish(hop, request, loopDetected(), then);
       return;
     }
+    if (pastDeadline(hop)) {
+      finish(hop, request, deadlinePassed("arrived"), then);
+      return;
+    }
     long delayMs = ServiceDelay.millis(config.serviceTime());
     if (delayMs == 0) {
       answer(hop, request, then);
@@ -92,6 +101,11 @@ final class RequestServing {
   }
 
   private void answer(Hop hop, Request request, Handler<Reply> then) {
+    // The service time may have used up what the caller left: then nothing is called.
+    if (pastDeadline(hop)) {
+      finish(hop, request, deadlinePassed("served its service time"), then);
+      return;
+    }
     if (config.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < config.errorRate()) {
       finish(
           hop,
@@ -124,6 +138,22 @@ final class RequestServing {
     recorder.record(hop, request, done);
     inFlight.decrementAndGet();
     then.handle(done);
+  }
+
+  /** Whether the caller has given up, or nearly: its work would be for no one. */
+  private static boolean pastDeadline(Hop hop) {
+    TraceContext span = hop.span();
+    return span.hasDeadline() && span.remainingNanos() < DEADLINE_FLOOR_NANOS;
+  }
+
+  private Reply deadlinePassed(String when) {
+    return Reply.error(
+        Reply.TIMEOUT,
+        "the caller's deadline passed before "
+            + config.name()
+            + " began its work (the request "
+            + when
+            + " with no time left)");
   }
 
   private Reply loopDetected() {

@@ -14,15 +14,42 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param hops the span's depth: 0 at the traffic source, 1 at the first server, one more per
  *     server; carried in the {@value #HOPS} header so that a request looping through a dependency
  *     cycle can be stopped, as IP's TTL stops a packet
+ * @param deadlineNanos when the caller stops waiting for this request, on this process's {@link
+ *     System#nanoTime} clock, or {@link #NO_DEADLINE}: it travels with the trace position because
+ *     that is what every call of the request is handed; on the wire it goes as the time left
+ *     ({@link io.simianviz.service.call.DeadlineHeaders}), so clocks need not agree
  */
-public record TraceContext(String traceId, String spanId, boolean sampled, int hops) {
+public record TraceContext(
+    String traceId, String spanId, boolean sampled, int hops, long deadlineNanos) {
   public static final String TRACEPARENT = "traceparent";
   public static final String HOPS = "simianviz-hops";
 
+  /** A request whose caller said nothing of how long it waits. */
+  public static final long NO_DEADLINE = Long.MIN_VALUE;
+
   private static final HexFormat HEX = HexFormat.of();
+
+  public TraceContext(String traceId, String spanId, boolean sampled, int hops) {
+    this(traceId, spanId, sampled, hops, NO_DEADLINE);
+  }
 
   public TraceContext(String traceId, String spanId, boolean sampled) {
     this(traceId, spanId, sampled, 0);
+  }
+
+  /** This context with the caller's deadline, {@code remainingNanos} from now. */
+  public TraceContext withTimeLeft(long remainingNanos) {
+    return new TraceContext(
+        traceId, spanId, sampled, hops, System.nanoTime() + Math.max(0, remainingNanos));
+  }
+
+  public boolean hasDeadline() {
+    return deadlineNanos != NO_DEADLINE;
+  }
+
+  /** Nanoseconds until the deadline (negative once past); only meaningful with a deadline. */
+  public long remainingNanos() {
+    return deadlineNanos - System.nanoTime();
   }
 
   /** A new trace: what a traffic source starts for every request. */
@@ -34,7 +61,7 @@ public record TraceContext(String traceId, String spanId, boolean sampled, int h
 
   /** A span in the same trace whose parent is this one. */
   public TraceContext child() {
-    return new TraceContext(traceId, newSpanId(), sampled, hops + 1);
+    return new TraceContext(traceId, newSpanId(), sampled, hops + 1, deadlineNanos);
   }
 
   /** The {@value #HOPS} header's value. */

@@ -81,6 +81,10 @@ public final class TrafficSource {
   private final Map<Request.Op, InstanceMetrics.Timing> timings;
   private final SummaryCounters summary = new SummaryCounters();
   private final SettledCounters settled;
+
+  /** How long the source waits for each request's answer, which each request carries. */
+  private final long deadlineNanos;
+
   private long startNanos;
 
   /** Where the timer runs and sends: {@link #stop} cancels it there, after any send under way. */
@@ -110,6 +114,7 @@ public final class TrafficSource {
     this.intervalNanos = Math.max(1, (long) (1e9 / options.rate()));
     this.context = process.vertx().getOrCreateContext();
     this.settled = new SettledCounters(deadline(process), SettledCounters.epochClock());
+    this.deadlineNanos = deadline(process).toNanos();
     this.timings =
         Map.of(
             Request.Op.GET, metrics.traffic(Request.Op.GET.name()),
@@ -208,7 +213,9 @@ public final class TrafficSource {
       return;
     }
     inFlight.incrementAndGet();
-    TraceContext root = TraceContext.root(random.nextDouble() < process.sampleRate());
+    // The source waits for an answer as long as its deadline; every tier on the way knows it.
+    TraceContext root =
+        TraceContext.root(random.nextDouble() < process.sampleRate()).withTimeLeft(deadlineNanos);
     long startMicros = Span.nowMicros();
     String route = routes.get(Math.floorMod(nextRoute++, routes.size()));
     client

@@ -8,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,5 +94,31 @@ class CallDeadlinesTest {
     assertThat(deadline.future().failed()).isTrue();
     assertThat(late.get()).isNull();
     assertThat(deadline.abortWith(() -> {})).isFalse();
+  }
+
+  @Test
+  void aShorterDeadlineStartedAfterAFullOneFailsFirstAtItsOwnTime() {
+    Context context = vertx.getOrCreateContext();
+    Promise<Long> shorterFailedAfterMs = Promise.promise();
+    AtomicBoolean fullStillWaiting = new AtomicBoolean();
+    context.runOnContext(
+        v -> {
+          CallDeadline full = deadlines.start();
+          long start = System.nanoTime();
+          // A request with little time left: behind the full one in send order, due before it.
+          CallDeadline shorter = deadlines.start(TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS / 4));
+          shorter
+              .future()
+              .onFailure(
+                  err -> {
+                    fullStillWaiting.set(!full.future().isComplete());
+                    shorterFailedAfterMs.complete((System.nanoTime() - start) / 1_000_000);
+                  });
+        });
+
+    long afterMs = Fleet.await(shorterFailedAfterMs.future());
+
+    assertThat(afterMs).isGreaterThanOrEqualTo(TIMEOUT_MS / 4).isLessThan(TIMEOUT_MS);
+    assertThat(fullStillWaiting).isTrue();
   }
 }
