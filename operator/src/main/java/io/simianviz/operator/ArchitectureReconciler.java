@@ -21,6 +21,9 @@ import io.simianviz.operator.autoscale.ArchitectureAutoscaler;
 import io.simianviz.operator.autoscale.AutoscalePoller;
 import io.simianviz.operator.autoscale.AutoscaleTargets;
 import io.simianviz.operator.autoscale.TierScale;
+import io.simianviz.operator.canary.CanaryMeter;
+import io.simianviz.operator.canary.CanaryPoller;
+import io.simianviz.operator.canary.CanaryWindow;
 import io.simianviz.operator.chaos.ArchitectureInstances;
 import io.simianviz.operator.chaos.ArchitectureMonkey;
 import io.simianviz.operator.desired.ChaosHold;
@@ -100,6 +103,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
   private final Clock clock;
   private final LiveViews liveViews;
   private final ArchitectureAutoscaler autoscaler;
+  private final CanaryMeter canaryMeter;
 
   /** Set once by {@link #prepareEventSources}, before the first reconcile. */
   private ArchitecturePods pods;
@@ -112,7 +116,8 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
       ArchitectureMonkey monkey,
       Clock clock,
       LiveViews liveViews,
-      ArchitectureAutoscaler autoscaler) {
+      ArchitectureAutoscaler autoscaler,
+      CanaryMeter canaryMeter) {
     this.config = config;
     this.trafficSources = trafficSources;
     this.probeRunner = probeRunner;
@@ -121,6 +126,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     this.clock = clock;
     this.liveViews = liveViews;
     this.autoscaler = autoscaler;
+    this.canaryMeter = canaryMeter;
   }
 
   /** The informer on pods, and the pollers that read the pods it caches. */
@@ -136,7 +142,8 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
         pods.eventSource(),
         traffic,
         new ProbeRoundSource(context, pods::of, probeRunner, config, clock),
-        new AutoscalePoller(context, autoscaler, pods::of, config.autoscaling().interval()));
+        new AutoscalePoller(context, autoscaler, pods::of, config.autoscaling().interval()),
+        new CanaryPoller(context, canaryMeter, pods::of));
   }
 
   @Override
@@ -182,6 +189,7 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
             DesiredObjects.actual(context),
             pods.of(architecture),
             context.getSecondaryResources(SourceReading.class),
+            context.getSecondaryResources(CanaryWindow.class),
             clock.instant());
     desired = step.objects();
     desired.attachTo(context);

@@ -53,7 +53,7 @@ public class StatusEvents {
     }
   }
 
-  /** A stage of a transition started; a transition ended (converged or superseded). */
+  /** A stage of a transition started; a transition ended (converged, superseded or rolled back). */
   private void transition(
       Architecture architecture, ArchitectureStatus previous, ArchitectureStatus next) {
     TransitionStatus was = previous == null ? null : previous.getTransition();
@@ -66,11 +66,14 @@ public class StatusEvents {
     if (!done.isEmpty()
         && (before.isEmpty() || !key(done.getLast()).equals(key(before.getLast())))) {
       TransitionRecord last = done.getLast();
+      // A rolled-back push is a warning, with why (the failed intervals' figures).
+      String rolledBack = next.getApplied() == null ? null : next.getApplied().getRolledBack();
+      boolean back = "RolledBack".equals(last.getOutcome()) && rolledBack != null;
       events.record(
           architecture,
-          ArchitectureEvents.NORMAL,
+          back ? ArchitectureEvents.WARNING : ArchitectureEvents.NORMAL,
           last.getOutcome(),
-          TransitionText.finished(last));
+          TransitionText.finished(last) + (back ? "; " + rolledBack : ""));
     }
     if (now != null
         && (was == null

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback server standing in for a tier pod's admin port: {@code /metrics} with the service
  * counters a pod serving {@link #serve} requests per second would show, integrated over the clock
- * the operator reads too (all in the GET bucket of 1 ms).
+ * the operator reads too (all in the GET bucket of 1 ms), a share of them answered with an error
+ * ({@link #failing}).
  */
 final class PodMetricsServer implements AutoCloseable {
   private final HttpServer server;
@@ -23,6 +24,8 @@ final class PodMetricsServer implements AutoCloseable {
   private final AtomicInteger hits = new AtomicInteger();
   private double rate;
   private double served;
+  private double errorShare;
+  private double errors;
   private long lastMillis;
 
   PodMetricsServer(Clock clock) throws IOException {
@@ -49,6 +52,12 @@ final class PodMetricsServer implements AutoCloseable {
     rate = requestsPerSecond;
   }
 
+  /** From now on, this share of the requests (0 to 1) answered with an error. */
+  synchronized void failing(double share) {
+    advance();
+    errorShare = share;
+  }
+
   int port() {
     return server.getAddress().getPort();
   }
@@ -63,15 +72,18 @@ final class PodMetricsServer implements AutoCloseable {
     String labels = "architecture=\"a\",tier=\"node\",op=\"GET\"";
     return """
         simianviz_service_requests_total{%1$s} %2$d
+        simianviz_service_errors_total{%1$s} %3$d
         simianviz_service_latency_seconds_bucket{%1$s,le="0.001"} %2$d
         simianviz_service_latency_seconds_bucket{%1$s,le="+Inf"} %2$d
         """
-        .formatted(labels, n);
+        .formatted(labels, n, (long) errors);
   }
 
   private void advance() {
     long now = clock.millis();
-    served += rate * Math.max(0, now - lastMillis) / 1000.0;
+    double more = rate * Math.max(0, now - lastMillis) / 1000.0;
+    served += more;
+    errors += more * errorShare;
     lastMillis = now;
   }
 

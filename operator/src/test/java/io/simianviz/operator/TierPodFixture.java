@@ -94,6 +94,33 @@ final class TierPodFixture {
     return ready(client, client.resource(pod).create());
   }
 
+  /**
+   * A ready pod of a Deployment's current template (its labels and template hash, as {@link
+   * Rollouts} makes them) whose admin port is a loopback server of the test.
+   */
+  static Pod serving(KubernetesClient client, Deployment deployment, int adminPort) {
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(deployment.getMetadata().getName() + "-served")
+            .withNamespace(deployment.getMetadata().getNamespace())
+            .withLabels(deployment.getSpec().getTemplate().getMetadata().getLabels())
+            .withAnnotations(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName(NanoservicePod.CONTAINER)
+            .withImage("simianviz/nanoservice:test")
+            .addNewPort()
+            .withName(NanoservicePod.ADMIN_PORT_NAME)
+            .withContainerPort(adminPort)
+            .endPort()
+            .endContainer()
+            .endSpec()
+            .build();
+    return ready(client, client.resource(pod).create());
+  }
+
   private static Pod ready(KubernetesClient client, Pod created) {
     created.setStatus(
         new PodStatusBuilder()

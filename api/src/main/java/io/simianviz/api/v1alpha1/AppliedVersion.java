@@ -16,6 +16,20 @@ public class AppliedVersion {
   @JsonPropertyDescription("The spec, as JSON.")
   private String spec;
 
+  @JsonPropertyDescription(
+      "Set when the push of this generation was rolled back by its canary: why (the failing"
+          + " intervals). The spec above is then what runs (the canaried tiers at their running"
+          + " version), and the push is not tried again until the spec changes.")
+  private String rolledBack;
+
+  public String getRolledBack() {
+    return rolledBack;
+  }
+
+  public void setRolledBack(String rolledBack) {
+    this.rolledBack = rolledBack;
+  }
+
   public Long getGeneration() {
     return generation;
   }

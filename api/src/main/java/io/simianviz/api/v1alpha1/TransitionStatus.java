@@ -43,6 +43,18 @@ public class TransitionStatus {
   @JsonPropertyDescription("The traffic sources' counters, for the transition's figures.")
   private List<SourceCounters> sources = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "The canary of the switch stage, while the plan has tiers that canary; unset otherwise.")
+  private CanaryStatus canary;
+
+  public CanaryStatus getCanary() {
+    return canary;
+  }
+
+  public void setCanary(CanaryStatus canary) {
+    this.canary = canary;
+  }
+
   public Long getFromGeneration() {
     return fromGeneration;
   }

@@ -32,7 +32,7 @@ public class PodMetricsReader {
   }
 
   /** The figures of each pod that answered, by pod UID. */
-  Map<String, ServedFigures> read(Collection<Pod> pods) {
+  public Map<String, ServedFigures> read(Collection<Pod> pods) {
     Map<String, CompletableFuture<ServedFigures>> pending = new LinkedHashMap<>();
     for (Pod pod : pods) {
       String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();

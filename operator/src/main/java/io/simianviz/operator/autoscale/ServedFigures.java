@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * readings give the interval between them; unlike /stats, whose percentiles are since the pod
  * started, buckets subtract.
  */
-record ServedFigures(long requests, long errors, NavigableMap<Double, Long> buckets) {
+public record ServedFigures(long requests, long errors, NavigableMap<Double, Long> buckets) {
   static final String REQUESTS = "simianviz_service_requests_total";
   static final String ERRORS = "simianviz_service_errors_total";
   static final String BUCKET = "simianviz_service_latency_seconds_bucket";
   private static final Pattern LE = Pattern.compile("[{,]le=\"([^\"]+)\"");
 
-  ServedFigures {
+  public ServedFigures {
     buckets = new TreeMap<>(buckets);
   }
 

@@ -20,7 +20,7 @@ public final class ServedWindow {
    * @param earlier each pod's reading at the start, by pod UID
    * @param later each pod's reading at the end, by pod UID
    */
-  static WindowFigures of(
+  public static WindowFigures of(
       Map<String, ServedFigures> earlier,
       Map<String, ServedFigures> later,
       long fromMillis,

@@ -156,6 +156,16 @@ public final class DesiredObjects {
     return new DesiredObjects(List.copyOf(out));
   }
 
+  /**
+   * {@code first}, then these objects: a transition's canary Deployments, put before the zone
+   * Deployments whose selectors also match their pods, so a pod is taken for its own Deployment's.
+   */
+  public DesiredObjects after(List<? extends HasMetadata> first) {
+    List<HasMetadata> out = new ArrayList<>(first);
+    out.addAll(objects);
+    return new DesiredObjects(List.copyOf(out));
+  }
+
   /** Every object, in the builders' order. */
   public List<HasMetadata> all() {
     return objects;

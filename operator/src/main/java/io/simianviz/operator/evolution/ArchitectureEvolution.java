@@ -2,14 +2,21 @@ package io.simianviz.operator.evolution;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.simianviz.api.v1alpha1.AppliedVersion;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
+import io.simianviz.api.v1alpha1.CanaryStatus;
 import io.simianviz.api.v1alpha1.TransitionRecord;
 import io.simianviz.api.v1alpha1.TransitionStatus;
+import io.simianviz.model.evolution.CanaryAnalysis.Judgement;
+import io.simianviz.model.evolution.CanaryAnalysis.Outcome;
+import io.simianviz.model.evolution.CanaryTiers.CanaryTier;
 import io.simianviz.model.evolution.TransitionStages;
+import io.simianviz.model.evolution.TransitionStages.Stage;
 import io.simianviz.model.evolution.TransitionStages.StageSpec;
 import io.simianviz.model.spec.ArchitectureSpec;
+import io.simianviz.operator.canary.CanaryWindow;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.traffic.SourceReading;
 import java.time.Duration;
@@ -18,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -41,10 +49,15 @@ public final class ArchitectureEvolution {
   private final Function<ArchitectureSpec, DesiredObjects> build;
   private final Instant now;
   private final List<TransitionRecord> records;
+  private final Collection<CanaryWindow> windows;
 
   private ArchitectureEvolution(
-      Architecture architecture, Function<ArchitectureSpec, DesiredObjects> build, Instant now) {
+      Architecture architecture,
+      Function<ArchitectureSpec, DesiredObjects> build,
+      Instant now,
+      Collection<CanaryWindow> windows) {
     this.architecture = architecture;
+    this.windows = windows;
     this.generation = Optional.ofNullable(architecture.getMetadata().getGeneration()).orElse(0L);
     this.build = build;
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
@@ -63,6 +76,7 @@ public final class ArchitectureEvolution {
    * @param actual the architecture's objects as the informers have them
    * @param pods the architecture's pods
    * @param readings the traffic sources' latest readings
+   * @param windows the canary poller's latest window of each judged tier
    */
   public static EvolutionStep next(
       Architecture architecture,
@@ -70,8 +84,10 @@ public final class ArchitectureEvolution {
       Collection<? extends HasMetadata> actual,
       Collection<Pod> pods,
       Collection<SourceReading> readings,
+      Collection<CanaryWindow> windows,
       Instant now) {
-    return new ArchitectureEvolution(architecture, build, now).step(actual, pods, readings);
+    return new ArchitectureEvolution(architecture, build, now, windows)
+        .step(actual, pods, readings);
   }
 
   private EvolutionStep step(
@@ -83,6 +99,12 @@ public final class ArchitectureEvolution {
     AppliedVersion applied = status == null ? null : status.getApplied();
     TransitionStatus running = status == null ? null : status.getTransition();
     if (running == null) {
+      if (applied != null
+          && applied.getRolledBack() != null
+          && Objects.equals(applied.getGeneration(), generation)) {
+        // This generation's push was rolled back: what runs stays until the spec changes again.
+        return new EvolutionStep(build.apply(read(applied)), applied, null, records, null);
+      }
       if (applied == null || TransitionStages.same(read(applied), spec)) {
         return steady(spec); // the first version, or an edit that changed nothing
       }
@@ -94,6 +116,9 @@ public final class ArchitectureEvolution {
     t.setSources(TransitionTraffic.update(running.getSources(), readings));
     if (!TransitionStages.same(to, spec)) {
       ArchitectureSpec current = stageSpec(from, to, t.getStage());
+      if (t.getCanary() != null && CanaryStage.JUDGING.equals(t.getCanary().getPhase())) {
+        current = CanaryStage.held(current, from, to, CanaryStage.tiers(name(), from, to));
+      }
       record(t, "Superseded");
       return TransitionStages.same(current, spec)
           ? steady(spec)
@@ -102,7 +127,16 @@ public final class ArchitectureEvolution {
     t.setToGeneration(generation);
     List<StageSpec> stages = TransitionStages.of(from, to);
     int index = Math.max(0, indexOf(stages, t.getStage()));
-    DesiredObjects objects = objects(stages, index, from);
+    List<CanaryTier> canaried =
+        stages.get(index).stage() == Stage.SWITCH ? CanaryStage.tiers(name(), from, to) : List.of();
+    if (!canaried.isEmpty()) {
+      Optional<EvolutionStep> judged =
+          canary(t, stages, index, from, to, canaried, actual, pods, applied);
+      if (judged.isPresent()) {
+        return judged.get();
+      }
+    }
+    DesiredObjects objects = objects(stages, index, from, to, t);
     Optional<String> waiting =
         StageProgress.waitingFor(objects.all(), actual, pods, index == stages.size() - 1);
     if (waiting.isPresent()) {
@@ -115,7 +149,84 @@ public final class ArchitectureEvolution {
     t.setStage(stages.get(index + 1).stage().label());
     t.setStageStartedAt(now.toString());
     return new EvolutionStep(
-        objects(stages, index + 1, from), applied, t, records, "its objects to be applied");
+        objects(stages, index + 1, from, to, t), applied, t, records, "its objects to be applied");
+  }
+
+  /**
+   * The switch stage while its canary decides; empty once promoted and the canary Deployments may
+   * go (the stage then goes on as any other).
+   */
+  private Optional<EvolutionStep> canary(
+      TransitionStatus t,
+      List<StageSpec> stages,
+      int index,
+      ArchitectureSpec from,
+      ArchitectureSpec to,
+      List<CanaryTier> tiers,
+      Collection<? extends HasMetadata> actual,
+      Collection<Pod> pods,
+      AppliedVersion applied) {
+    CanaryStatus canary = CanaryStage.copy(t.getCanary(), tiers);
+    t.setCanary(canary);
+    if (CanaryStage.PROMOTED.equals(canary.getPhase())) {
+      return Optional.empty();
+    }
+    DesiredObjects objects = objects(stages, index, from, to, t);
+    if (CanaryStage.PROMOTING.equals(canary.getPhase())) {
+      // The canary Deployments stay until the tiers have rolled, so the new version's share of
+      // calls only grows.
+      Optional<String> rolling =
+          StageProgress.waitingFor(
+              proper(stages, index, from).all(),
+              CanaryStage.withoutCanaries(actual),
+              CanaryStage.withoutCanaries(pods),
+              false);
+      if (rolling.isPresent()) {
+        return Optional.of(new EvolutionStep(objects, applied, t, records, rolling.get()));
+      }
+      canary.setPhase(CanaryStage.PROMOTED);
+      return Optional.empty();
+    }
+    if (canary.getStartedAt() == null) {
+      Optional<String> starting = StageProgress.waitingFor(objects.all(), actual, pods, false);
+      if (starting.isEmpty()) {
+        canary.setStartedAt(now.toString());
+      }
+      return Optional.of(
+          new EvolutionStep(
+              objects, applied, t, records, starting.orElse("the canary's first interval")));
+    }
+    canary.setIntervals(
+        CanaryStage.add(
+            canary.getIntervals(),
+            windows,
+            Instant.parse(canary.getStartedAt()).toEpochMilli(),
+            tiers));
+    List<Judgement> judgements = CanaryStage.judge(canary.getIntervals(), tiers);
+    for (int i = 0; i < tiers.size(); i++) {
+      if (judgements.get(i).outcome() == Outcome.ROLLBACK) {
+        record(t, "RolledBack");
+        AppliedVersion back = appliedNow(SpecJson.write(CanaryStage.reverted(from, to, tiers)));
+        back.setRolledBack(CanaryStage.rolledBack(tiers.get(i), judgements.get(i)));
+        return Optional.of(new EvolutionStep(build.apply(read(back)), back, null, records, null));
+      }
+    }
+    if (judgements.stream().allMatch(j -> j.outcome() == Outcome.PROMOTE)) {
+      canary.setPhase(CanaryStage.PROMOTING);
+      return Optional.of(
+          new EvolutionStep(
+              objects(stages, index, from, to, t),
+              applied,
+              t,
+              records,
+              "its objects to be applied"));
+    }
+    return Optional.of(
+        new EvolutionStep(objects, applied, t, records, CanaryStage.judging(tiers, judgements)));
+  }
+
+  private String name() {
+    return architecture.getMetadata().getName();
   }
 
   /** No transition: the spec's objects, and the spec recorded as applied. */
@@ -143,11 +254,39 @@ public final class ArchitectureEvolution {
     t.setSources(TransitionTraffic.start(readings));
     AppliedVersion applied = architecture.getStatus().getApplied();
     return new EvolutionStep(
-        objects(stages, 0, from), applied, t, records, "its objects to be applied");
+        objects(stages, 0, from, to, t), applied, t, records, "its objects to be applied");
+  }
+
+  /**
+   * A stage's objects, as {@link #proper}; in a switch stage whose canary is not promoted yet, the
+   * canaried tiers held at their running version while judged, and the canary Deployments first.
+   */
+  private DesiredObjects objects(
+      List<StageSpec> stages,
+      int index,
+      ArchitectureSpec from,
+      ArchitectureSpec to,
+      TransitionStatus t) {
+    DesiredObjects proper = proper(stages, index, from);
+    StageSpec stage = stages.get(index);
+    String phase = t.getCanary() == null ? CanaryStage.JUDGING : t.getCanary().getPhase();
+    if (stage.stage() != Stage.SWITCH || CanaryStage.PROMOTED.equals(phase)) {
+      return proper;
+    }
+    List<CanaryTier> tiers = CanaryStage.tiers(name(), from, to);
+    if (tiers.isEmpty()) {
+      return proper;
+    }
+    List<Deployment> canaries = CanaryStage.deployments(build.apply(stage.spec()), tiers);
+    if (CanaryStage.PROMOTING.equals(phase)) {
+      return proper.after(canaries);
+    }
+    DesiredObjects held = build.apply(CanaryStage.held(stage.spec(), from, to, tiers));
+    return (index == stages.size() - 1 ? held : held.keeping(build.apply(from))).after(canaries);
   }
 
   /** A stage's objects; before the last stage, with every object of {@code from} kept. */
-  private DesiredObjects objects(List<StageSpec> stages, int index, ArchitectureSpec from) {
+  private DesiredObjects proper(List<StageSpec> stages, int index, ArchitectureSpec from) {
     DesiredObjects stage = build.apply(stages.get(index).spec());
     return index == stages.size() - 1 ? stage : stage.keeping(build.apply(from));
   }
@@ -210,6 +349,7 @@ public final class ArchitectureEvolution {
     c.setFrom(t.getFrom());
     c.setTo(t.getTo());
     c.setSources(t.getSources());
+    c.setCanary(t.getCanary());
     return c;
   }
 }

@@ -49,6 +49,11 @@ public record EvolutionStep(
           "Transition",
           TransitionText.progressing(transition, waiting));
       status.setConditions(conditions.list());
+    } else if (applied != null && applied.getRolledBack() != null) {
+      // Not progressing, and not going to: the push waits for the next edit of the spec.
+      Conditions conditions = new Conditions(status.getConditions(), generation, now);
+      conditions.set(Conditions.PROGRESSING, false, "RolledBack", applied.getRolledBack());
+      status.setConditions(conditions.list());
     }
   }
 }

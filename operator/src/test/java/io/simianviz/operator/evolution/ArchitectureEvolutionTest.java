@@ -7,13 +7,19 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.simianviz.api.manifest.CanaryDeployments;
+import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.manifest.ManifestOptions;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.TransitionRecord;
 import io.simianviz.model.chaos.TrafficReading;
+import io.simianviz.model.chaos.WindowFigures;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.TierSpec;
+import io.simianviz.model.spec.evolution.CanaryAnalysisSpec;
+import io.simianviz.model.spec.evolution.CanarySpec;
+import io.simianviz.operator.canary.CanaryWindow;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.traffic.SourceReading;
 import java.time.Instant;
@@ -119,6 +125,54 @@ class ArchitectureEvolutionTest {
   }
 
   @Test
+  void aRestartedOperatorCarriesOnJudgingACanaryAndARollbackIsNotRetried() {
+    Architecture pushed = arch(2, pushed("v2"), applied(pushed("v1")));
+    EvolutionStep held = next(pushed, List.of(), Set.of(), T0);
+    assertThat(held.transition().getStages()).containsExactly("switch");
+    String canary = CanaryDeployments.name("lamp-webserver-us-east-1-zone-a");
+    assertThat(names(held.objects())).contains("Deployment/" + canary);
+    assertThat(version(held.objects(), "lamp-webserver-us-east-1-zone-a")).isEqualTo("v1");
+    assertThat(version(held.objects(), canary)).isEqualTo("v2");
+
+    // Rolled out: judging starts; then one failed interval, stored.
+    Architecture stored = storedWith(pushed, held, T0);
+    EvolutionStep judging = next(stored, rolledOut(held.objects()), Set.of(), T0.plusSeconds(5));
+    assertThat(judging.transition().getCanary().getStartedAt()).isEqualTo("2026-01-01T10:00:05Z");
+    stored = storedWith(stored, judging, T0.plusSeconds(5));
+    WindowFigures first = failing(5, 15);
+    EvolutionStep one =
+        next(stored, rolledOut(held.objects()), List.of(new CanaryWindow("webserver", first)), 15);
+    assertThat(one.transition().getCanary().getIntervals()).hasSize(1);
+    assertThat(one.transition().getCanary().getIntervals().getFirst().getFailure())
+        .startsWith("success rate 0.7000");
+
+    // A restarted operator (the status read back) judges the next window; the one already judged
+    // is not counted twice. Two failures: rolled back to v1, canary Deployments gone.
+    Architecture restarted = storedWith(stored, one, T0.plusSeconds(15));
+    EvolutionStep back =
+        next(
+            restarted,
+            rolledOut(held.objects()),
+            List.of(
+                new CanaryWindow("webserver", first),
+                new CanaryWindow("webserver", failing(15, 25))),
+            25);
+    assertThat(back.transition()).isNull();
+    assertThat(back.transitions().getLast().getOutcome()).isEqualTo("RolledBack");
+    assertThat(back.applied().getRolledBack())
+        .contains("canary of webserver v1 -> v2 failed 2 of 2");
+    assertThat(names(back.objects())).doesNotContain("Deployment/" + canary);
+    assertThat(version(back.objects(), "lamp-webserver-us-east-1-zone-a")).isEqualTo("v1");
+
+    // Not retried while the spec stays the same.
+    Architecture after = storedWith(restarted, back, T0.plusSeconds(25));
+    EvolutionStep again = next(after, rolledOut(back.objects()), Set.of(), T0.plusSeconds(60));
+    assertThat(again.transition()).isNull();
+    assertThat(again.applied().getRolledBack()).isNotNull();
+    assertThat(version(again.objects(), "lamp-webserver-us-east-1-zone-a")).isEqualTo("v1");
+  }
+
+  @Test
   void onlyTheLastTenTransitionsAreKept() {
     Architecture arch = arch(1, lamp(), null);
     arch = storedWith(arch, next(arch, List.of(), Set.of(), T0), T0);
@@ -147,10 +201,56 @@ class ArchitectureEvolutionTest {
         actual,
         List.of(),
         readings,
+        List.of(),
         now);
   }
 
   /** The Architecture with the step's status, as read back from the API server. */
+  private static EvolutionStep next(
+      Architecture arch, List<HasMetadata> actual, List<CanaryWindow> windows, int seconds) {
+    return ArchitectureEvolution.next(
+        arch,
+        spec -> DesiredObjects.build(arch, spec, OPTIONS, JSON),
+        actual,
+        List.of(),
+        Set.of(),
+        windows,
+        T0.plusSeconds(seconds));
+  }
+
+  /** 100 requests, 30 of them errors. */
+  private static WindowFigures failing(int fromSeconds, int toSeconds) {
+    long from = T0.plusSeconds(fromSeconds).toEpochMilli();
+    long to = T0.plusSeconds(toSeconds).toEpochMilli();
+    return new WindowFigures(from, to, 100, 70, 30, 0, 0.7, 1, 2);
+  }
+
+  /** lamp with webserver at {@code version}, canaried every 10 s, two failures to roll back. */
+  private static ArchitectureSpec pushed(String version) {
+    ArchitectureSpec spec = lamp();
+    CanaryAnalysisSpec analysis = new CanaryAnalysisSpec();
+    analysis.setInterval("10s");
+    analysis.setFailureLimit(2);
+    analysis.setIterations(3);
+    CanarySpec canary = new CanarySpec();
+    canary.setAnalysis(analysis);
+    spec.getServices().get(1).setVersion(version);
+    spec.getServices().get(1).setCanary(canary);
+    return spec;
+  }
+
+  private static String version(DesiredObjects objects, String deployment) {
+    return objects.ofType(Deployment.class).stream()
+        .filter(d -> d.getMetadata().getName().equals(deployment))
+        .findFirst()
+        .orElseThrow()
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getLabels()
+        .get(ManifestLabels.VERSION);
+  }
+
   private static Architecture storedWith(Architecture arch, EvolutionStep step, Instant now) {
     ArchitectureStatus status =
         arch.getStatus() == null ? new ArchitectureStatus() : arch.getStatus();
