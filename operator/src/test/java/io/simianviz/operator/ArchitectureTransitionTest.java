@@ -15,7 +15,7 @@ import io.simianviz.api.io.ArchitectureFiles;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.api.v1alpha1.TransitionRecord;
+import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.operator.desired.DesiredObjects;

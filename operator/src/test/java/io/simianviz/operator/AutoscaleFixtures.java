@@ -3,7 +3,7 @@ package io.simianviz.operator;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.TierAutoscale;
+import io.simianviz.api.v1alpha1.evolution.TierAutoscale;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.spec.evolution.AutoscaleSpec;
 

@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.TierAutoscale;
+import io.simianviz.api.v1alpha1.evolution.TierAutoscale;
 import io.simianviz.operator.desired.ChaosHold;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -14,7 +14,7 @@ import io.simianviz.api.manifest.CanaryDeployments;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.api.v1alpha1.CanaryStatus;
+import io.simianviz.api.v1alpha1.evolution.CanaryStatus;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.spec.evolution.CanaryAnalysisSpec;
 import io.simianviz.model.spec.evolution.CanarySpec;

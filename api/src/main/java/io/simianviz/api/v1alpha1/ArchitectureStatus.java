@@ -3,6 +3,10 @@ package io.simianviz.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.simianviz.api.v1alpha1.evolution.AppliedVersion;
+import io.simianviz.api.v1alpha1.evolution.TierAutoscale;
+import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
+import io.simianviz.api.v1alpha1.evolution.TransitionStatus;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.simianviz.operator.autoscale;
 
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.api.v1alpha1.TierAutoscale;
+import io.simianviz.api.v1alpha1.evolution.TierAutoscale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

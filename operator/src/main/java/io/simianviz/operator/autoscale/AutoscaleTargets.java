@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.simianviz.api.manifest.AutoscaledTiers;
 import io.simianviz.api.v1alpha1.Architecture;
-import io.simianviz.api.v1alpha1.TierAutoscale;
+import io.simianviz.api.v1alpha1.evolution.TierAutoscale;
 import io.simianviz.model.evolution.AutoscalePolicy;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.operator.OperatorConfig.Autoscaling.Mode;

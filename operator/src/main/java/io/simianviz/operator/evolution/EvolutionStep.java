@@ -1,9 +1,9 @@
 package io.simianviz.operator.evolution;
 
-import io.simianviz.api.v1alpha1.AppliedVersion;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.api.v1alpha1.TransitionRecord;
-import io.simianviz.api.v1alpha1.TransitionStatus;
+import io.simianviz.api.v1alpha1.evolution.AppliedVersion;
+import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
+import io.simianviz.api.v1alpha1.evolution.TransitionStatus;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.status.Conditions;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.simianviz.operator.evolution;
 
-import io.simianviz.api.v1alpha1.TransitionRecord;
-import io.simianviz.api.v1alpha1.TransitionStatus;
+import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
+import io.simianviz.api.v1alpha1.evolution.TransitionStatus;
 import io.simianviz.model.evolution.TransitionPlanner;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.topology.ExpansionOptions;

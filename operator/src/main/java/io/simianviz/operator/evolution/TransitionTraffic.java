@@ -1,7 +1,7 @@
 package io.simianviz.operator.evolution;
 
-import io.simianviz.api.v1alpha1.SourceCounters;
-import io.simianviz.api.v1alpha1.TransitionRecord;
+import io.simianviz.api.v1alpha1.evolution.SourceCounters;
+import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
 import io.simianviz.model.chaos.TrafficCounters;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.operator.traffic.SourceReading;

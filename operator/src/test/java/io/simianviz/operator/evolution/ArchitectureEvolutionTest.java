@@ -12,7 +12,7 @@ import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.manifest.ManifestOptions;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.api.v1alpha1.TransitionRecord;
+import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.WindowFigures;
 import io.simianviz.model.spec.ArchitectureSpec;
@@ -302,15 +302,18 @@ class ArchitectureEvolutionTest {
     return objects.all().stream().map(DesiredObjects::key).toList();
   }
 
-  private static io.simianviz.api.v1alpha1.AppliedVersion applied(ArchitectureSpec spec) {
-    io.simianviz.api.v1alpha1.AppliedVersion a = new io.simianviz.api.v1alpha1.AppliedVersion();
+  private static io.simianviz.api.v1alpha1.evolution.AppliedVersion applied(ArchitectureSpec spec) {
+    io.simianviz.api.v1alpha1.evolution.AppliedVersion a =
+        new io.simianviz.api.v1alpha1.evolution.AppliedVersion();
     a.setGeneration(1L);
     a.setSpec(SpecJson.write(spec));
     return a;
   }
 
   private static Architecture arch(
-      long generation, ArchitectureSpec spec, io.simianviz.api.v1alpha1.AppliedVersion applied) {
+      long generation,
+      ArchitectureSpec spec,
+      io.simianviz.api.v1alpha1.evolution.AppliedVersion applied) {
     Architecture a = new Architecture();
     a.setMetadata(
         new ObjectMetaBuilder()

@@ -1,4 +1,4 @@
-package io.simianviz.api.v1alpha1;
+package io.simianviz.api.v1alpha1.evolution;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
