@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
   static final String AUTO_WARMUP = "auto";
   private static final Duration MAX_AUTO_WARMUP = Duration.ofSeconds(10);
 
+  /** How long an automatic warm-up may go on while requests still fail (a busy machine). */
+  private static final Duration AUTO_WARMUP_UP_TO = Duration.ofSeconds(60);
+
   @Spec CommandSpec spec;
 
   @Parameters(
@@ -76,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Traffic before the measured --duration, left out of every figure (lets the JIT"
               + " compile first), e.g. 20s; 0 measures from a cold start. Default ${DEFAULT-VALUE}:"
-              + " 10s, or a quarter of a --duration shorter than 10s.")
+              + " 10s, longer while requests still fail (at most 60s); a quarter of a --duration"
+              + " shorter than 10s.")
   String warmup;
 
   @Option(
@@ -206,6 +210,8 @@ final class RunCommand implements Callable<Integer> {
                 ? evolution.folderDuration()
                 : Duration.ofSeconds(30);
     Duration warmFor = givenWarmup != null ? givenWarmup : autoWarmup(runFor);
+    Duration warmUpTo =
+        givenWarmup == null && warmFor.equals(MAX_AUTO_WARMUP) ? AUTO_WARMUP_UP_TO : warmFor;
     List<PlannedExperiment> planned = new ArrayList<>();
     for (Path e : experiments) {
       planned.add(ExperimentInput.plan(e, loaded, spec.commandLine().getErr()));
@@ -226,7 +232,8 @@ final class RunCommand implements Callable<Integer> {
             Duration.ofSeconds(Terminal.attached() ? 1 : 5),
             Duration.ofSeconds(3),
             force,
-            runDirectories);
+            runDirectories,
+            warmUpTo);
     return LocalRuntime.run(
         loaded, options, file, planned, new ViewOptions(!noUi, uiPort), evolution);
   }

@@ -190,7 +190,7 @@ public final class LocalRun implements AutoCloseable {
     if (options.sendsTraffic(spec)) {
       int[] mix = Defaults.mix(spec);
       traffic.start(slots, TrafficSource.Options.of(options.trafficRate(spec), mix[0], mix[1]));
-      traffic.warmUp(options.warmup());
+      traffic.warmUp(options.warmup(), options.warmupUpTo());
     }
     if (!monkeyOff) {
       chaos.start();

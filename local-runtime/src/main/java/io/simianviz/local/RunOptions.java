@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param force replace the outputs of an earlier run in {@code out}; without it a directory that
  *     holds files is refused
  * @param runDirectories each run in a new directory in {@code out}, named by its start time
+ * @param warmupUpTo how long the warm-up may go on past {@code warmup} while requests still fail (a
+ *     cold JVM on busy cores); equal to {@code warmup} for a warm-up of fixed length
  */
 public record RunOptions(
     Duration duration,
@@ -34,7 +36,40 @@ public record RunOptions(
     Duration progressEvery,
     Duration replaceAfter,
     boolean force,
-    boolean runDirectories) {
+    boolean runDirectories,
+    Duration warmupUpTo) {
+
+  /** A warm-up of fixed length. */
+  public RunOptions(
+      Duration duration,
+      Integer scale,
+      Integer regions,
+      Double rate,
+      Double sampleRate,
+      Path out,
+      long seed,
+      int port,
+      Duration warmup,
+      Duration progressEvery,
+      Duration replaceAfter,
+      boolean force,
+      boolean runDirectories) {
+    this(
+        duration,
+        scale,
+        regions,
+        rate,
+        sampleRate,
+        out,
+        seed,
+        port,
+        warmup,
+        progressEvery,
+        replaceAfter,
+        force,
+        runDirectories,
+        warmup);
+  }
 
   /** Requests per second of each traffic source: {@code --rate}, else the spec's. */
   double trafficRate(ArchitectureSpec spec) {

@@ -1,6 +1,7 @@
 package io.simianviz.local.run;
 
 import io.simianviz.model.TierPackage;
+import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.service.ProcessContext;
 import io.simianviz.service.call.CallPolicy;
@@ -84,22 +85,83 @@ public final class RunTraffic {
     instances.trafficSources().forEach(s -> s.traffic().rate(rate));
   }
 
-  /** Lets traffic run for the warm-up, then forgets every figure so far. */
-  public void warmUp(Duration warmup) throws InterruptedException {
+  /**
+   * Lets traffic run for the warm-up, then forgets every figure so far. When {@code upTo} is
+   * longer, the warm-up goes on past {@code warmup} until a whole {@link WarmupSettling} window of
+   * requests succeeded, or {@code upTo} is reached.
+   */
+  public void warmUp(Duration warmup, Duration upTo) throws InterruptedException {
     if (warmup.isZero()) {
       return;
     }
+    long start = System.nanoTime();
+    boolean settles = upTo.compareTo(warmup) > 0;
     events.accept(
-        String.format(
-            "warming up for %.1f s: the JIT compiles the hop path; left out of every figure"
-                + " (--warmup 0 measures from a cold start)",
-            warmup.toMillis() / 1000.0));
-    Thread.sleep(warmup.toMillis());
+        settles
+            ? String.format(
+                "warming up for %.1f s, longer while requests fail (at most %.0f s): the JIT"
+                    + " compiles the hop path; left out of every figure (--warmup 0 measures from"
+                    + " a cold start)",
+                warmup.toMillis() / 1000.0, upTo.toMillis() / 1000.0)
+            : String.format(
+                "warming up for %.1f s: the JIT compiles the hop path; left out of every figure"
+                    + " (--warmup 0 measures from a cold start)",
+                warmup.toMillis() / 1000.0));
+    if (settles) {
+      settle(start, warmup, upTo);
+    } else {
+      Thread.sleep(warmup.toMillis());
+    }
     process.stats().reset();
     instances.trafficSources().forEach(s -> s.traffic().resetSummary());
     clock.warmedUp();
     events.accept(
         String.format("%6.1fs warm-up over, measuring", clock.measuredFromMillis() / 1000.0));
+  }
+
+  /**
+   * The settling warm-up: its window starts before {@code warmup} ends, so a quiet run ends on
+   * time.
+   */
+  private void settle(long start, Duration warmup, Duration upTo) throws InterruptedException {
+    WarmupSettling settling = new WarmupSettling();
+    Thread.sleep(Math.max(0, warmup.toMillis() - WarmupSettling.WINDOW_MILLIS));
+    settling.settled(reading());
+    Thread.sleep(Math.min(warmup.toMillis(), WarmupSettling.WINDOW_MILLIS));
+    boolean told = false;
+    TrafficReading now = reading();
+    while (now != null && !settling.settled(now)) {
+      if (System.nanoTime() - start >= upTo.toNanos()) {
+        events.accept(
+            String.format(
+                "%6.1fs still not settled after a %.0f s warm-up: measuring all the same",
+                clock.elapsedMillis() / 1000.0, upTo.toMillis() / 1000.0));
+        return;
+      }
+      if (!told) {
+        told = true;
+        events.accept(
+            String.format(
+                "%6.1fs not settled: %d requests failed or timed out in the last %.0f s; warming"
+                    + " up until %.0f s of requests all succeed",
+                clock.elapsedMillis() / 1000.0,
+                settling.failedSinceFirst(now),
+                WarmupSettling.WINDOW_MILLIS / 1000.0,
+                WarmupSettling.WINDOW_MILLIS / 1000.0));
+      }
+      Thread.sleep(250);
+      now = reading();
+    }
+  }
+
+  /** Every traffic source's settled counters, summed; null without a traffic source. */
+  private TrafficReading reading() {
+    TrafficReading sum = null;
+    for (Nanoservice s : instances.trafficSources()) {
+      TrafficReading one = s.traffic().settledNow();
+      sum = sum == null ? one : sum.plus(one);
+    }
+    return sum;
   }
 
   /** Whether the measured window is over: the traffic stopped, the monkey too. */
