@@ -138,15 +138,16 @@ public final class RunTraffic {
                 clock.elapsedMillis() / 1000.0, upTo.toMillis() / 1000.0));
         return;
       }
-      if (!told) {
+      long failed = settling.failedSinceFirst(now);
+      if (!told && failed > 0) {
         told = true;
         events.accept(
             String.format(
-                "%6.1fs not settled: %d requests failed or timed out in the last %.0f s; warming"
-                    + " up until %.0f s of requests all succeed",
+                "%6.1fs not settled: %d of the last %d requests failed or timed out; warming up"
+                    + " until %.0f s of requests all succeed",
                 clock.elapsedMillis() / 1000.0,
-                settling.failedSinceFirst(now),
-                WarmupSettling.WINDOW_MILLIS / 1000.0,
+                failed,
+                settling.settledSinceFirst(now),
                 WarmupSettling.WINDOW_MILLIS / 1000.0));
       }
       Thread.sleep(250);

@@ -9,8 +9,11 @@ import io.simianviz.model.chaos.TrafficReading;
  * report the JIT, not the architecture. Fed the sources' summed readings in time order.
  */
 public final class WarmupSettling {
-  /** How much sending a clean window covers: longer than one call's timeout is not needed. */
-  public static final long WINDOW_MILLIS = 2_000;
+  /**
+   * How much sending a clean window covers: 500 requests at the default 100 per second, and longer
+   * than a request's timeout and retry, so a collapse under way shows in it.
+   */
+  public static final long WINDOW_MILLIS = 5_000;
 
   private TrafficReading first;
   private TrafficReading from;
@@ -26,6 +29,11 @@ public final class WarmupSettling {
     }
     return now.throughMillis() - from.throughMillis() >= WINDOW_MILLIS
         && now.answered() > from.answered();
+  }
+
+  /** Requests that have their outcome since the first reading. */
+  public long settledSinceFirst(TrafficReading now) {
+    return first == null ? 0 : now.sent() - first.sent();
   }
 
   /** Requests that failed or were lost since the first reading. */

@@ -12,12 +12,12 @@ class WarmupSettlingTest {
   }
 
   @Test
-  void twoSecondsOfRequestsAllAnsweredSettle() {
+  void fiveSecondsOfRequestsAllAnsweredSettle() {
     WarmupSettling settling = new WarmupSettling();
     assertThat(settling.settled(at(10_000, 100, 3, 0))).isFalse();
-    assertThat(settling.settled(at(11_000, 150, 3, 0))).isFalse();
-    assertThat(settling.settled(at(11_999, 199, 3, 0))).isFalse();
-    assertThat(settling.settled(at(12_000, 200, 3, 0))).isTrue();
+    assertThat(settling.settled(at(12_000, 300, 3, 0))).isFalse();
+    assertThat(settling.settled(at(14_999, 599, 3, 0))).isFalse();
+    assertThat(settling.settled(at(15_000, 600, 3, 0))).isTrue();
   }
 
   @Test
@@ -25,11 +25,13 @@ class WarmupSettlingTest {
     WarmupSettling settling = new WarmupSettling();
     settling.settled(at(10_000, 100, 0, 0));
     assertThat(settling.settled(at(11_500, 150, 1, 0))).isFalse();
-    assertThat(settling.settled(at(12_500, 200, 1, 0))).as("1 s since the error").isFalse();
-    assertThat(settling.settled(at(13_000, 220, 1, 1))).as("a lost request").isFalse();
-    assertThat(settling.settled(at(14_999, 300, 1, 1))).isFalse();
-    assertThat(settling.settled(at(15_000, 301, 1, 1))).isTrue();
-    assertThat(settling.failedSinceFirst(at(15_000, 301, 1, 1))).isEqualTo(2);
+    assertThat(settling.settled(at(15_500, 550, 1, 0))).as("4 s since the error").isFalse();
+    assertThat(settling.settled(at(16_000, 600, 1, 1))).as("a lost request").isFalse();
+    assertThat(settling.settled(at(20_999, 1_099, 1, 1))).isFalse();
+    TrafficReading settled = at(21_000, 1_100, 1, 1);
+    assertThat(settling.settled(settled)).isTrue();
+    assertThat(settling.failedSinceFirst(settled)).isEqualTo(2);
+    assertThat(settling.settledSinceFirst(settled)).isEqualTo(1_002);
   }
 
   @Test
