@@ -242,8 +242,9 @@ final class RunCommand implements Callable<Integer> {
    * The default warm-up: the first seconds of a JVM run interpreted code while the JIT compiles the
    * hop path (a cold netflixoss run measured a p99 of 651 ms against 13 ms warmed up, and a cold
    * --scale 10000 start on a busy machine timed out calls while its connections were being set up),
-   * so by default they are shown as a warm-up and left out of the figures. A run shorter than the
-   * warm-up (a smoke test) warms up for a quarter of its length.
+   * so by default they are shown as a warm-up and left out of the figures, and the warm-up goes on
+   * while requests still fail (up to {@link #AUTO_WARMUP_UP_TO}). A run shorter than the warm-up (a
+   * smoke test) warms up for a quarter of its length, no longer.
    */
   static Duration autoWarmup(Duration runFor) {
     return runFor.isZero() || runFor.compareTo(MAX_AUTO_WARMUP) >= 0
