@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.model.live.InstanceState;
 import org.junit.jupiter.api.Test;
 
 /** A pod's state as the page draws it. */
-class ArchitectureViewTest {
+class PodStateTest {
   private static PodBuilder running() {
     return new PodBuilder()
         .withNewMetadata()
@@ -30,12 +31,11 @@ class ArchitectureViewTest {
             .endCondition()
             .endStatus()
             .build();
-    assertThat(ArchitectureView.state(ready)).isEqualTo(InstanceState.READY);
-    assertThat(ArchitectureView.state(running().build())).isEqualTo(InstanceState.STARTING);
-    assertThat(ArchitectureView.state(new PodBuilder().withNewMetadata().endMetadata().build()))
+    assertThat(PodState.of(ready)).isEqualTo(InstanceState.READY);
+    assertThat(PodState.of(running().build())).isEqualTo(InstanceState.STARTING);
+    assertThat(PodState.of(new PodBuilder().withNewMetadata().endMetadata().build()))
         .isEqualTo(InstanceState.STARTING);
-    assertThat(
-            ArchitectureView.state(running().editStatus().withPhase("Failed").endStatus().build()))
+    assertThat(PodState.of(running().editStatus().withPhase("Failed").endStatus().build()))
         .isEqualTo(InstanceState.KILLED);
     Pod crashed =
         running()
@@ -50,20 +50,20 @@ class ArchitectureViewTest {
             .endContainerStatus()
             .endStatus()
             .build();
-    assertThat(ArchitectureView.state(crashed)).isEqualTo(InstanceState.KILLED);
+    assertThat(PodState.of(crashed)).isEqualTo(InstanceState.KILLED);
     Pod terminating =
         new PodBuilder(ready)
             .editMetadata()
             .withDeletionTimestamp("2026-01-01T00:00:00Z")
             .endMetadata()
             .build();
-    assertThat(ArchitectureView.state(terminating)).isEqualTo(InstanceState.DRAINING);
+    assertThat(PodState.of(terminating)).isEqualTo(InstanceState.DRAINING);
     Pod isolated =
         new PodBuilder(ready)
             .editMetadata()
-            .addToLabels(ArchitectureView.ISOLATED_LABEL, "true")
+            .addToLabels(ManifestLabels.ISOLATED, "true")
             .endMetadata()
             .build();
-    assertThat(ArchitectureView.state(isolated)).isEqualTo(InstanceState.ISOLATED);
+    assertThat(PodState.of(isolated)).isEqualTo(InstanceState.ISOLATED);
   }
 }
