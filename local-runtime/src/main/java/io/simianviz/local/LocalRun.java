@@ -3,10 +3,8 @@ package io.simianviz.local;
 import io.simianviz.api.io.LoadedArchitecture;
 import io.simianviz.local.chaos.ChaosEvent;
 import io.simianviz.local.chaos.ExperimentHost;
-import io.simianviz.local.chaos.LocalChaos;
-import io.simianviz.local.chaos.RunExperimentHost;
+import io.simianviz.local.chaos.RunChaos;
 import io.simianviz.local.host.ConnectionPools;
-import io.simianviz.local.run.InstanceOutages;
 import io.simianviz.local.run.LiveWiring;
 import io.simianviz.local.run.RunClock;
 import io.simianviz.local.run.RunEvolutionHost;
@@ -37,9 +35,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * A whole architecture in one JVM: every instance a real nanoservice server on its own loopback
  * address ({@link RunInstances}), found through an in-process registry, driven by the traffic
- * sources ({@link RunTraffic}), hit by the chaos monkey and replaced like a Deployment would
- * replace a pod ({@link InstanceOutages}), changed by evolution steps ({@link RunEvolutionHost})
- * and drawn by the live view ({@link LiveWiring}). This class puts them together for one run.
+ * sources ({@link RunTraffic}), hit by the chaos monkey or experiments and replaced like a
+ * Deployment would replace a pod ({@link RunChaos}), changed by evolution steps ({@link
+ * RunEvolutionHost}) and drawn by the live view ({@link LiveWiring}). This class puts them together
+ * for one run.
  */
 public final class LocalRun implements AutoCloseable {
   private static final int EVENT_LOOPS = Runtime.getRuntime().availableProcessors();
@@ -54,9 +53,7 @@ public final class LocalRun implements AutoCloseable {
   private final LiveWiring live;
   private final RunInstances instances;
   private final RunTraffic traffic;
-  private final InstanceOutages outages;
-  private final LocalChaos chaos;
-  private volatile boolean monkeyOff;
+  private final RunChaos chaos;
 
   private final ConnectionPools pools;
 
@@ -101,23 +98,14 @@ public final class LocalRun implements AutoCloseable {
     this.instances =
         new RunInstances(process, live, topology, outputs.resolve("graph.json"), loaded.name());
     this.traffic = new RunTraffic(process, instances, clock, console::event);
-    this.outages =
-        new InstanceOutages(
+    this.chaos =
+        new RunChaos(
             vertx,
-            process.discovery(),
+            process,
             instances,
             live,
             clock,
-            console::event,
-            options.replaceAfter(),
-            traffic::over);
-    this.chaos =
-        new LocalChaos(
-            vertx,
-            clock,
-            instances,
-            outages,
-            traffic::over,
+            traffic,
             console::event,
             spec,
             options.duration(),
@@ -192,24 +180,22 @@ public final class LocalRun implements AutoCloseable {
       traffic.start(slots, TrafficSource.Options.of(options.trafficRate(spec), mix[0], mix[1]));
       traffic.warmUp(options.warmup(), options.warmupUpTo());
     }
-    if (!monkeyOff) {
-      chaos.start();
-    }
+    chaos.start();
   }
 
   /** Leaves out the architecture's chaos monkey: chaos experiments run instead (before start). */
   void withoutMonkey() {
-    monkeyOff = true;
+    chaos.withoutMonkey();
   }
 
-  /** Kills an instance abruptly: see {@link InstanceOutages#kill}. */
+  /** Kills an instance abruptly: see {@link RunChaos#kill}. */
   Future<Long> kill(Instance victim) {
-    return outages.kill(victim);
+    return chaos.kill(victim);
   }
 
   /** The run as chaos experiments see it: instances to halt, isolate and restart. */
   ExperimentHost experimentHost() {
-    return new RunExperimentHost(process, instances, outages, live, clock, console::event);
+    return chaos.experimentHost();
   }
 
   List<Instance> upInstances() {

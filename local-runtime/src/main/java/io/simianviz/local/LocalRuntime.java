@@ -6,6 +6,7 @@ import io.simianviz.local.chaos.ExperimentRunner;
 import io.simianviz.local.chaos.PlannedExperiment;
 import io.simianviz.local.evolution.EvolutionPlan;
 import io.simianviz.local.host.OutputDir;
+import io.simianviz.local.host.StopHook;
 import io.simianviz.local.host.Terminal;
 import io.simianviz.local.live.ViewOptions;
 import io.simianviz.model.spec.ArchitectureSpec;
@@ -16,7 +17,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * `simianviz run`: starts a LocalRun, shows progress, stops on time or Ctrl-C, writes outputs.
@@ -78,30 +78,9 @@ public final class LocalRuntime {
       throws Exception {
     PrintStream out = System.out;
     Console console = new Console(out, Terminal.attached());
-    CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.countDown();
-              try {
-                finished.await(60, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "simianviz-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (StopHook hook = StopHook.install()) {
       return runUntil(
-          loaded, file, options, experiments, view, evolution, console, System.err, stop);
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and waits for `finished`, which is now counted down.
-      }
+          loaded, file, options, experiments, view, evolution, console, System.err, hook.stop());
     }
   }
 

@@ -9,7 +9,6 @@ import io.simianviz.local.evolution.Evolution;
 import io.simianviz.local.evolution.EvolutionPlan;
 import io.simianviz.local.evolution.StepSummary;
 import io.simianviz.local.evolution.Version;
-import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.local.host.OpenFileWatch;
 import io.simianviz.local.host.OutputDir;
 import io.simianviz.local.live.LiveView;
@@ -19,8 +18,6 @@ import io.simianviz.local.run.StartFailure;
 import io.simianviz.model.chaos.ChaosGuard;
 import io.simianviz.model.graph.VizceralJson;
 import io.simianviz.model.spec.ArchitectureSpec;
-import io.simianviz.model.topology.ExpansionOptions;
-import io.simianviz.service.call.CallPolicy;
 import io.simianviz.service.trace.SpanExporter;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,7 +73,7 @@ final class StagedRun {
       if (live.url() != null) {
         console.event("view: " + live.url());
       }
-      if (!fitsOpenFiles(run, options, evolution, err)) {
+      if (!OpenFileChecks.fits(run, options, evolution, err)) {
         return null;
       }
       console.event(
@@ -87,14 +84,7 @@ final class StagedRun {
               + " instances, outputs in "
               + outputs.target()
               + (zipkin == null ? "" : ", spans also to " + zipkin));
-      int pool = run.smallestPool();
-      if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
-        console.event(
-            "the open-file limit leaves "
-                + pool
-                + " connection(s) per instance of the largest tiers for all their callers; under"
-                + " load calls will queue for them (raise ulimit -n, or lower --scale)");
-      }
+      OpenFileChecks.smallPools(run, console);
       if (!experiments.isEmpty()) {
         run.withoutMonkey();
       }
@@ -156,30 +146,6 @@ final class StagedRun {
     Files.writeString(outputs.staging().resolve("vizceral.json"), vizceral);
     RunWarnings.spans(spans, zipkin, err);
     return report;
-  }
-
-  /**
-   * Whether the open-file limit allows the run: each tier at its largest over a folder's versions.
-   */
-  private static boolean fitsOpenFiles(
-      LocalRun run, RunOptions options, EvolutionPlan evolution, PrintStream err) {
-    int most =
-        evolution == null
-            ? run.totalInstances()
-            : Math.max(
-                run.totalInstances(),
-                evolution
-                    .instancesPerTier(new ExpansionOptions(options.scale(), options.regions()))
-                    .values()
-                    .stream()
-                    .mapToInt(Integer::intValue)
-                    .sum());
-    String problem = FileDescriptorBudget.problem(most);
-    if (problem != null) {
-      err.println("simianviz run: " + problem);
-      return false;
-    }
-    return true;
   }
 
   /** Starts the run; false when it could not (said on err). */

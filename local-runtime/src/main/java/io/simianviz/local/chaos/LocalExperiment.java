@@ -8,22 +8,20 @@ import io.simianviz.model.chaos.ExperimentSettings;
 import io.simianviz.model.chaos.ExperimentStatus;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.VictimSelector;
-import io.simianviz.model.chaos.WindowStatus;
-import io.simianviz.model.live.EventKind;
 import io.simianviz.model.spec.chaos.ChaosExperimentSpec;
 import io.simianviz.model.topology.Instance;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
  * One chaos experiment in a local run: drives the model's {@link ExperimentMachine} on the run's
  * Vert.x timer with the traffic sources' settled readings, carries out what it asks (select the
- * victims under the guards, take them out, restore them) and says each step on the console. Every
- * change of the machine happens under this object's lock, on a timer tick or when an action it
- * started has completed; while an action is under way the ticks wait for it.
+ * victims under the guards, take them out, restore them) and has each step said ({@link
+ * ExperimentNarration}). Every change of the machine happens under this object's lock, on a timer
+ * tick or when an action it started has completed; while an action is under way the ticks wait for
+ * it.
  */
 final class LocalExperiment {
   /** How often the machine is advanced: well within any window or reading interval. */
@@ -35,14 +33,13 @@ final class LocalExperiment {
   private final ExperimentMachine machine;
   private final VictimSelector selector;
   private final RandomGenerator random;
+  private final ExperimentNarration narration;
   private final Promise<ExperimentStatus> done = Promise.promise();
   private long timer = -1;
   private boolean busy;
   private boolean finished;
   private String stopWhy;
   private Outage outage;
-  private int windowsShown;
-  private int missedShown;
 
   /** When start was called: the steady-state window starts no earlier (epoch ms). */
   private long startedAtMillis;
@@ -55,6 +52,7 @@ final class LocalExperiment {
     this.machine = new ExperimentMachine(settings, new ExperimentStatus());
     this.selector = new VictimSelector(guard);
     this.random = random;
+    this.narration = new ExperimentNarration(host, planned, settings);
   }
 
   ExperimentStatus status() {
@@ -78,25 +76,13 @@ final class LocalExperiment {
     ChaosDecision upFront =
         select(host.allInstances()); // the best case: if that is refused, so is every later one
     if (upFront instanceof ChaosDecision.Refused refused) {
-      machine.refused(System.currentTimeMillis(), describe(refused.target()), refused.reason());
-      event("refused: " + refused.reason());
+      machine.refused(
+          System.currentTimeMillis(), narration.describe(refused.target()), refused.reason());
+      narration.refused(refused.reason());
       finish();
       return done.future();
     }
-    event(
-        String.format(
-            Locale.ROOT,
-            "%s%s, steady state for %d s%s",
-            describe(planned.spec().getTarget()),
-            settings.dryRun() ? " (dry run)" : "",
-            settings.window().toSeconds(),
-            settings.dryRun()
-                ? ""
-                : String.format(
-                    Locale.ROOT,
-                    ", then the outage for %d s, then recovery for %d s",
-                    settings.duration().toSeconds(),
-                    settings.window().toSeconds())));
+    narration.started();
     timer = host.vertx().setPeriodic(TICK_MILLIS, id -> tick());
     return done.future();
   }
@@ -155,20 +141,15 @@ final class LocalExperiment {
   private void inject(long now) {
     switch (select(host.upInstances())) {
       case ChaosDecision.Refused refused -> {
-        machine.refused(now, describe(refused.target()), refused.reason());
-        event("refused: " + refused.reason());
+        machine.refused(now, narration.describe(refused.target()), refused.reason());
+        narration.refused(refused.reason());
       }
       case ChaosDecision.Strike strike -> {
         List<String> names = strike.victims().stream().map(Instance::name).toList();
-        String target = describe(strike.target());
+        String target = narration.describe(strike.target());
         if (settings.dryRun()) {
           machine.wouldHit(now, target, names);
-          event(
-              "dry run: would take down "
-                  + names.size()
-                  + " instance(s) of "
-                  + strike.target()
-                  + ", touched nothing");
+          narration.wouldHit(strike.target(), names.size());
           return;
         }
         outage = Outage.of(host, planned.spec().getKind(), settings.mode(), strike.victims());
@@ -180,18 +161,7 @@ final class LocalExperiment {
                   synchronized (this) {
                     busy = false;
                     machine.injected(System.currentTimeMillis(), target, names);
-                    host.notice(
-                        EventKind.EXPERIMENT,
-                        planned.name() + ": outage of " + names.size() + " instance(s), " + target,
-                        names);
-                    event(
-                        String.format(
-                            Locale.ROOT,
-                            "outage: %d instance(s) of %s %s%s",
-                            names.size(),
-                            strike.target(),
-                            outage.verb(),
-                            names.size() == 1 ? ": " + names.getFirst() : ""));
+                    narration.injected(target, strike.target(), outage.verb(), names);
                   }
                 });
       }
@@ -199,7 +169,7 @@ final class LocalExperiment {
   }
 
   private void restore(String reason) {
-    event("restoring: " + reason);
+    narration.restoring(reason);
     busy = true;
     Future<Void> undone = outage == null ? Future.succeededFuture() : outage.restore();
     undone.onComplete(
@@ -207,15 +177,12 @@ final class LocalExperiment {
           synchronized (this) {
             busy = false;
             machine.restored(System.currentTimeMillis());
-            host.notice(
-                EventKind.EXPERIMENT,
-                planned.name() + ": restored",
-                outage == null ? List.of() : outage.names());
-            event(
-                r.succeeded()
-                    ? "restored"
-                        + (outage == null ? "" : ": " + outage.names().size() + " instance(s) back")
-                    : "restored, but not everything came back: " + r.cause().getMessage());
+            List<String> names = outage == null ? null : outage.names();
+            if (r.succeeded()) {
+              narration.restored(names);
+            } else {
+              narration.restoredPartly(names, r.cause());
+            }
           }
         });
   }
@@ -230,69 +197,12 @@ final class LocalExperiment {
     }
     showProgress();
     ExperimentStatus status = machine.status();
-    String outcome =
-        status.getPhase() == ExperimentPhase.Completed && status.getVerdict() != null
-            ? status.getVerdict().name()
-            : status.getPhase().name();
-    event("verdict " + outcome + ": " + status.getMessage());
-    host.notice(
-        EventKind.VERDICT,
-        planned.name() + ": " + outcome + ": " + status.getMessage(),
-        status.getVictims());
+    narration.verdict(status);
     done.complete(status);
   }
 
   /** Windows closed and bad readings since the last tick, each a line. */
   private void showProgress() {
-    List<WindowStatus> windows = machine.status().getWindows();
-    for (; windowsShown < windows.size(); windowsShown++) {
-      event("  " + windowLine(windows.get(windowsShown)));
-    }
-    var progress = machine.status().getProgress();
-    int missed = progress == null ? 0 : progress.getConsecutiveMissed();
-    if (missed > missedShown) {
-      event(
-          String.format(
-              Locale.ROOT,
-              "reading %d of %d in a row below the steady state",
-              missed,
-              settings.failureThreshold()));
-    }
-    missedShown = missed;
-  }
-
-  static String windowLine(WindowStatus w) {
-    return String.format(
-        Locale.ROOT,
-        "%-6s %7d requests %6d errors %6d lost  success %7.3f%%  p50 %8.2f ms  p99 %8.2f ms  %s",
-        w.getName(),
-        w.getRequests(),
-        w.getErrors(),
-        w.getLost(),
-        100 * w.getSuccessRate(),
-        w.getP50Ms(),
-        w.getP99Ms(),
-        w.isMet() ? "met" : "missed: " + w.getMissed());
-  }
-
-  /** e.g. "gorilla us-east-1/zoneA stop", "monkey homepage". */
-  private String describe(String target) {
-    ChaosExperimentSpec spec = planned.spec();
-    return spec.getKind().value()
-        + " "
-        + target
-        + (spec.getKind() == io.simianviz.model.chaos.ChaosKind.MONKEY
-            ? ""
-            : " " + settings.mode().value());
-  }
-
-  private void event(String line) {
-    host.event(
-        String.format(
-            Locale.ROOT,
-            "%6.1fs experiment %s: %s",
-            host.elapsedMillis() / 1000.0,
-            planned.name(),
-            line));
+    narration.progress(machine.status());
   }
 }

@@ -1,19 +1,13 @@
 package io.simianviz.local.host;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -93,7 +87,7 @@ public final class OutputDir {
         }
       }
     } catch (IOException e) {
-      throw new Refused("cannot create a run directory in " + runs + ": " + reason(e));
+      throw new Refused("cannot create a run directory in " + runs + ": " + OutputFiles.reason(e));
     }
   }
 
@@ -121,52 +115,27 @@ public final class OutputDir {
    */
   public String commit() throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-      move(staging, target);
+      OutputFiles.move(staging, target);
     } else {
       try (Stream<Path> files = Files.list(staging)) {
         for (Path f : files.toList()) {
-          move(f, target.resolve(f.getFileName().toString()));
+          OutputFiles.move(f, target.resolve(f.getFileName().toString()));
         }
       }
       Files.delete(staging);
     }
-    return latest == null ? null : link();
+    return latest == null ? null : LatestLink.point(latest, target);
   }
 
   /** Deletes what the run wrote; the target is left as it was before the run. */
   public void discard() {
-    deleteTree(staging);
+    OutputFiles.deleteTree(staging);
     if (reservedTarget) {
       try {
         Files.deleteIfExists(target);
       } catch (IOException notEmpty) {
         // someone put something there: leave it
       }
-    }
-  }
-
-  private String link() {
-    Path relative = latest.getParent().relativize(target);
-    if (Files.exists(latest, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(latest)) {
-      return latest + " is not a link, so it was left alone";
-    }
-    Path fresh = latest.resolveSibling("." + LATEST + "-" + target.getFileName());
-    try {
-      Files.deleteIfExists(fresh);
-      Files.createSymbolicLink(fresh, relative);
-      move(fresh, latest);
-      return null;
-    } catch (IOException | UnsupportedOperationException e) {
-      deleteQuietly(fresh);
-      return "could not point " + latest + " to " + target.getFileName() + ": " + reason(e);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
@@ -194,7 +163,7 @@ public final class OutputDir {
         }
       }
     } catch (IOException e) {
-      throw new Refused("cannot write outputs next to " + asGiven + ": " + reason(e));
+      throw new Refused("cannot write outputs next to " + asGiven + ": " + OutputFiles.reason(e));
     }
   }
 
@@ -205,40 +174,7 @@ public final class OutputDir {
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
       return entries.iterator().hasNext();
     } catch (IOException e) {
-      throw new Refused("cannot read " + dir + ": " + reason(e));
-    }
-  }
-
-  private static String reason(Exception e) {
-    if (e instanceof AccessDeniedException denied) {
-      return "permission denied (" + denied.getFile() + ")";
-    }
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      return fs.getReason() + (fs.getFile() == null ? "" : " (" + fs.getFile() + ")");
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static void deleteTree(Path dir) {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    List<Path> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.forEach(paths::add);
-    } catch (IOException e) {
-      return;
-    }
-    for (int i = paths.size() - 1; i >= 0; i--) {
-      deleteQuietly(paths.get(i));
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // best effort: a leftover hidden staging directory is harmless
+      throw new Refused("cannot read " + dir + ": " + OutputFiles.reason(e));
     }
   }
 }

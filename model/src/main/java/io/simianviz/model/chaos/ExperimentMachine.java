@@ -40,6 +40,7 @@ public final class ExperimentMachine {
   private final ExperimentSettings settings;
   private final ExperimentStatus status;
   private final ExperimentProgress progress;
+  private final ExperimentWindows windows;
 
   public ExperimentMachine(ExperimentSettings settings, ExperimentStatus status) {
     this.settings = settings;
@@ -51,6 +52,7 @@ public final class ExperimentMachine {
       status.setProgress(new ExperimentProgress());
     }
     this.progress = status.getProgress();
+    this.windows = new ExperimentWindows(settings, status, progress);
   }
 
   public ExperimentStatus status() {
@@ -95,7 +97,7 @@ public final class ExperimentMachine {
     if (reading == null || reading.throughMillis() < closeAt) {
       return stale(now);
     }
-    String missed = closeWindow("before", reading);
+    String missed = windows.close("before", reading);
     if (missed != null) {
       return finish(now, Verdict.Fail, "steady state not met before the outage: " + missed);
     }
@@ -141,7 +143,7 @@ public final class ExperimentMachine {
         && last != null
         && progress.getAbortReason() == null
         && reading.throughMillis() >= last.getThroughMillis() + settings.interval().toMillis()) {
-      String missed = missed(reading, last.toReading());
+      String missed = windows.missed(reading, last.toReading());
       progress.setLastReading(TrafficCounters.of(reading));
       progress.setConsecutiveMissed(missed == null ? 0 : progress.getConsecutiveMissed() + 1);
       if (progress.getConsecutiveMissed() >= settings.failureThreshold()) {
@@ -204,7 +206,7 @@ public final class ExperimentMachine {
       if (reading.throughMillis() < closeAt) {
         return stale(now);
       }
-      closeWindow("during", reading);
+      windows.close("during", reading);
       progress.setCloseWindowAtMillis(null);
       // The recovery window starts where the outage's window closed, whenever that reading came.
       progress.setAfterEndsAtMillis(reading.throughMillis() + settings.window().toMillis());
@@ -214,7 +216,7 @@ public final class ExperimentMachine {
     if (reading.throughMillis() < progress.getAfterEndsAtMillis()) {
       return stale(now);
     }
-    closeWindow("after", reading);
+    windows.close("after", reading);
     List<String> missed =
         status.getWindows().stream()
             .filter(w -> !w.isMet())
@@ -227,31 +229,6 @@ public final class ExperimentMachine {
       return finish(now, Verdict.Fail, "missed the steady state, " + String.join("; ", missed));
     }
     return finish(now, Verdict.Pass, "every window met the steady state");
-  }
-
-  /** Records the window from the open window's start to {@code reading}; returns what it missed. */
-  private String closeWindow(String name, TrafficReading reading) {
-    TrafficReading start = progress.getWindowStart().toReading();
-    String missed;
-    WindowFigures figures;
-    try {
-      figures = reading.since(start);
-      missed = settings.missed(figures);
-    } catch (IllegalArgumentException restarted) {
-      figures = reading.since(TrafficReading.empty(start.throughMillis()));
-      missed = restarted.getMessage();
-    }
-    status.getWindows().add(WindowStatus.of(name, figures, missed));
-    progress.setWindowStart(TrafficCounters.of(reading));
-    return missed;
-  }
-
-  private String missed(TrafficReading reading, TrafficReading earlier) {
-    try {
-      return settings.missed(reading.since(earlier));
-    } catch (IllegalArgumentException restarted) {
-      return restarted.getMessage();
-    }
   }
 
   /** Waits for readings, but not for ever: a window that cannot close fails the experiment. */

@@ -1,33 +1,22 @@
 package io.simianviz.model.evolution;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.simianviz.model.Defaults;
-import io.simianviz.model.IntOrPercent;
 import io.simianviz.model.TierPackage;
 import io.simianviz.model.evolution.Action.AwaitReady;
 import io.simianviz.model.evolution.Action.Drain;
 import io.simianviz.model.evolution.Action.Reconfigure;
-import io.simianviz.model.evolution.Action.Repoint;
-import io.simianviz.model.evolution.Action.Roll;
 import io.simianviz.model.evolution.Action.StartInstances;
 import io.simianviz.model.evolution.Action.Stop;
 import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.TierSpec;
-import io.simianviz.model.spec.evolution.RolloutSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,29 +38,6 @@ import java.util.stream.Collectors;
  * A layer is a tier's depth in the dependency graph: tiers that call nothing are layer 0.
  */
 public final class TransitionPlanner {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Tier fields that the plan handles itself, or that move no instance. */
-  private static final Set<String> NOT_ROLLED =
-      Set.of(
-          "name",
-          "package",
-          "count",
-          "regions",
-          "dependencies",
-          "version",
-          "rollout",
-          "canary",
-          "autoscale");
-
-  /** Tier fields whose change is applied without moving an instance. */
-  private static final List<String> POLICIES = List.of("rollout", "canary", "autoscale");
-
-  /** Top-level fields that the instance sets already account for. */
-  private static final Set<String> EXPANDED =
-      Set.of(
-          "description", "version", "services", "regionCount", "regionNames", "zoneNames", "scale");
-
   private TransitionPlanner() {}
 
   /**
@@ -152,8 +118,8 @@ public final class TransitionPlanner {
       this.toTiers = deployed(to);
       this.runningByTier = byTier(running);
       this.targetByTier = byTier(target);
-      this.fromLayers = layers(fromTiers);
-      this.toLayers = layers(toTiers);
+      this.fromLayers = TierLayers.of(fromTiers);
+      this.toLayers = TierLayers.of(toTiers);
     }
 
     TransitionPlan build(String arch) {
@@ -161,7 +127,7 @@ public final class TransitionPlanner {
       grow(actions);
       switchOver(actions);
       shrink(actions);
-      List<String> settings = settingsChanged();
+      List<String> settings = SettingsChanges.reconfigured(from, to, fromTiers, toTiers);
       if (!settings.isEmpty()) {
         actions.add(new Reconfigure(settings));
       }
@@ -169,45 +135,21 @@ public final class TransitionPlanner {
           arch, from.getVersion(), to.getVersion(), running.size(), target.size(), actions);
     }
 
+    private TierChange change(String tier) {
+      return new TierChange(
+          fromTiers.get(tier),
+          toTiers.get(tier),
+          runningByTier.getOrDefault(tier, List.of()),
+          targetByTier.getOrDefault(tier, List.of()));
+    }
+
+    /** Starts layer by layer from the bottom, each layer awaited before the next. */
     private void grow(List<Action> actions) {
       TreeMap<Integer, List<StartInstances>> byLayer = new TreeMap<>();
       for (TierSpec t : toTiers.values()) {
-        String name = t.getName();
-        TierSpec f = fromTiers.get(name);
-        List<InstanceRef> wanted = targetByTier.getOrDefault(name, List.of());
-        List<StartInstances> starts = new ArrayList<>();
-        if (f == null) {
-          starts.add(start(t, wanted, "new tier"));
-        } else if (replaced(f, t)) {
-          starts.add(
-              start(
-                  t, wanted, "package " + t.getPackageName() + " replaces " + f.getPackageName()));
-        } else {
-          List<InstanceRef> have = runningByTier.getOrDefault(name, List.of());
-          Set<String> haveNames = names(have);
-          Set<String> haveRegions = regions(have);
-          List<InstanceRef> added =
-              wanted.stream().filter(i -> !haveNames.contains(i.name())).toList();
-          List<InstanceRef> inNewRegions =
-              added.stream().filter(i -> !haveRegions.contains(i.region())).toList();
-          List<InstanceRef> scaledUp =
-              added.stream().filter(i -> haveRegions.contains(i.region())).toList();
-          if (!inNewRegions.isEmpty()) {
-            Set<String> newRegions = regions(inNewRegions);
-            starts.add(
-                start(
-                    t,
-                    inNewRegions,
-                    (newRegions.size() == 1 ? "region " : "regions ")
-                        + String.join(", ", newRegions)
-                        + " added"));
-          }
-          if (!scaledUp.isEmpty()) {
-            starts.add(start(t, scaledUp, "scale up " + perRegion(have, wanted)));
-          }
-        }
+        List<StartInstances> starts = change(t.getName()).starts();
         if (!starts.isEmpty()) {
-          byLayer.computeIfAbsent(toLayers.get(name), k -> new ArrayList<>()).addAll(starts);
+          byLayer.computeIfAbsent(toLayers.get(t.getName()), k -> new ArrayList<>()).addAll(starts);
         }
       }
       for (List<StartInstances> layer : byLayer.values()) {
@@ -216,104 +158,29 @@ public final class TransitionPlanner {
       }
     }
 
-    private StartInstances start(TierSpec t, List<InstanceRef> instances, String why) {
-      return new StartInstances(t.getName(), instances, distinct(t.getDependencies()), why);
-    }
-
+    /** Re-points and rolls the kept tiers from the bottom layer up. */
     private void switchOver(List<Action> actions) {
-      List<TierSpec> kept =
+      List<TierChange> kept =
           toTiers.values().stream()
-              .filter(t -> fromTiers.containsKey(t.getName()))
-              .filter(t -> !replaced(fromTiers.get(t.getName()), t))
               .sorted(Comparator.comparing(t -> toLayers.get(t.getName())))
+              .map(t -> change(t.getName()))
+              .filter(TierChange::kept)
               .toList();
-      for (TierSpec t : kept) {
-        TierSpec f = fromTiers.get(t.getName());
-        List<String> before = distinct(f.getDependencies());
-        List<String> after = distinct(t.getDependencies());
-        if (!new HashSet<>(before).equals(new HashSet<>(after))) {
-          actions.add(new Repoint(t.getName(), before, after));
-        }
-        List<String> changed = settingsChanged(f, t);
-        if (!Objects.equals(f.getVersion(), t.getVersion()) || !changed.isEmpty()) {
-          Set<String> wanted = names(targetByTier.getOrDefault(t.getName(), List.of()));
-          List<InstanceRef> rolled =
-              runningByTier.getOrDefault(t.getName(), List.of()).stream()
-                  .filter(i -> wanted.contains(i.name()))
-                  .toList();
-          if (!rolled.isEmpty()) {
-            actions.add(roll(f, t, rolled, changed));
-          }
-        }
+      for (TierChange c : kept) {
+        c.repoint().ifPresent(actions::add);
+        c.roll().ifPresent(actions::add);
       }
     }
 
-    private static Roll roll(
-        TierSpec f, TierSpec t, List<InstanceRef> rolled, List<String> changed) {
-      RolloutSpec r = t.getRollout() == null ? new RolloutSpec() : t.getRollout();
-      IntOrPercent surge =
-          IntOrPercent.parse(
-              r.getMaxSurge() == null ? Defaults.ROLLOUT_MAX_SURGE : r.getMaxSurge());
-      IntOrPercent unavailable =
-          IntOrPercent.parse(
-              r.getMaxUnavailable() == null
-                  ? Defaults.ROLLOUT_MAX_UNAVAILABLE
-                  : r.getMaxUnavailable());
-      int n = rolled.size();
-      int maxSurge = surge.of(n, true);
-      int maxUnavailable = unavailable.of(n, false);
-      if (maxSurge == 0 && maxUnavailable == 0) {
-        maxUnavailable = 1; // as a Deployment does when both round to 0
-      }
-      return new Roll(
-          t.getName(),
-          rolled,
-          f.getVersion(),
-          t.getVersion(),
-          changed,
-          maxSurge,
-          maxUnavailable,
-          Optional.ofNullable(t.getCanary()).map(CanaryPolicy::of));
-    }
-
+    /** Drains and stops layer by layer from the top, so nothing still calls what goes. */
     private void shrink(List<Action> actions) {
       TreeMap<Integer, List<Drain>> byLayer = new TreeMap<>(Comparator.reverseOrder());
       for (TierSpec f : fromTiers.values()) {
-        String name = f.getName();
-        TierSpec t = toTiers.get(name);
-        List<InstanceRef> have = runningByTier.getOrDefault(name, List.of());
-        List<Drain> drains = new ArrayList<>();
-        if (t == null) {
-          drains.add(new Drain(name, have, "tier removed"));
-        } else if (replaced(f, t)) {
-          drains.add(new Drain(name, have, "replaced by package " + t.getPackageName()));
-        } else {
-          List<InstanceRef> wanted = targetByTier.getOrDefault(name, List.of());
-          Set<String> wantedNames = names(wanted);
-          Set<String> wantedRegions = regions(wanted);
-          List<InstanceRef> gone =
-              have.stream().filter(i -> !wantedNames.contains(i.name())).toList();
-          List<InstanceRef> inGoneRegions =
-              gone.stream().filter(i -> !wantedRegions.contains(i.region())).toList();
-          List<InstanceRef> scaledDown =
-              gone.stream().filter(i -> wantedRegions.contains(i.region())).toList();
-          if (!scaledDown.isEmpty()) {
-            drains.add(new Drain(name, scaledDown, "scale down " + perRegion(have, wanted)));
-          }
-          if (!inGoneRegions.isEmpty()) {
-            Set<String> goneRegions = regions(inGoneRegions);
-            drains.add(
-                new Drain(
-                    name,
-                    inGoneRegions,
-                    (goneRegions.size() == 1 ? "region " : "regions ")
-                        + String.join(", ", goneRegions)
-                        + " removed"));
-          }
-        }
-        drains.removeIf(d -> d.instances().isEmpty());
+        List<Drain> drains = change(f.getName()).drains();
         if (!drains.isEmpty()) {
-          byLayer.computeIfAbsent(fromLayers.get(name), k -> new ArrayList<>()).addAll(drains);
+          byLayer
+              .computeIfAbsent(fromLayers.get(f.getName()), k -> new ArrayList<>())
+              .addAll(drains);
         }
       }
       for (List<Drain> layer : byLayer.values()) {
@@ -322,63 +189,6 @@ public final class TransitionPlanner {
           actions.add(new Stop(d.tier(), d.instances()));
         }
       }
-    }
-
-    private static boolean replaced(TierSpec f, TierSpec t) {
-      return !Objects.equals(f.getPackageName(), t.getPackageName());
-    }
-
-    /** Tier settings other than the version whose change rolls the tier, in field order. */
-    private static List<String> settingsChanged(TierSpec f, TierSpec t) {
-      JsonNode before = JSON.valueToTree(f);
-      JsonNode after = JSON.valueToTree(t);
-      Set<String> fields = new LinkedHashSet<>();
-      before.fieldNames().forEachRemaining(fields::add);
-      after.fieldNames().forEachRemaining(fields::add);
-      return fields.stream()
-          .filter(n -> !NOT_ROLLED.contains(n))
-          .filter(n -> !Objects.equals(before.get(n), after.get(n)))
-          .sorted()
-          .toList();
-    }
-
-    /** Top-level settings and tiers' policies that changed, as paths into the spec. */
-    private List<String> settingsChanged() {
-      JsonNode before = JSON.valueToTree(from);
-      JsonNode after = JSON.valueToTree(to);
-      Set<String> fields = new LinkedHashSet<>();
-      before.fieldNames().forEachRemaining(fields::add);
-      after.fieldNames().forEachRemaining(fields::add);
-      List<String> changed = new ArrayList<>();
-      for (String n : fields) {
-        if (!EXPANDED.contains(n) && !Objects.equals(before.get(n), after.get(n))) {
-          changed.add(n);
-        }
-      }
-      for (TierSpec t : toTiers.values()) {
-        TierSpec f = fromTiers.get(t.getName());
-        if (f == null) {
-          continue;
-        }
-        JsonNode b = JSON.valueToTree(f);
-        JsonNode a = JSON.valueToTree(t);
-        for (String p : POLICIES) {
-          if (!Objects.equals(b.get(p), a.get(p))) {
-            changed.add(t.getName() + "." + p);
-          }
-        }
-      }
-      return changed;
-    }
-
-    private static String perRegion(List<InstanceRef> have, List<InstanceRef> wanted) {
-      return perRegionCount(have) + " -> " + perRegionCount(wanted) + " per region";
-    }
-
-    private static int perRegionCount(List<InstanceRef> instances) {
-      Map<String, Integer> counts = new HashMap<>();
-      instances.forEach(i -> counts.merge(i.region(), 1, Integer::sum));
-      return counts.values().stream().max(Integer::compare).orElse(0);
     }
   }
 
@@ -397,51 +207,5 @@ public final class TransitionPlanner {
   private static Map<String, List<InstanceRef>> byTier(List<InstanceRef> instances) {
     return instances.stream()
         .collect(Collectors.groupingBy(InstanceRef::tier, LinkedHashMap::new, Collectors.toList()));
-  }
-
-  private static Set<String> names(List<InstanceRef> instances) {
-    return instances.stream().map(InstanceRef::name).collect(Collectors.toSet());
-  }
-
-  private static Set<String> regions(List<InstanceRef> instances) {
-    return instances.stream()
-        .map(InstanceRef::region)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  private static List<String> distinct(List<String> dependencies) {
-    return List.copyOf(new LinkedHashSet<>(dependencies));
-  }
-
-  /**
-   * Each deployed tier's layer: 0 when it calls no other deployed tier, else one above the highest
-   * layer it calls. Calls to itself and to eureka do not count; an edge that closes a cycle (a
-   * store and a data access tier may call each other) is ignored.
-   */
-  static Map<String, Integer> layers(Map<String, TierSpec> tiers) {
-    Map<String, Integer> layers = new HashMap<>();
-    for (String name : tiers.keySet()) {
-      layer(name, tiers, layers, new HashSet<>());
-    }
-    return layers;
-  }
-
-  private static int layer(
-      String name, Map<String, TierSpec> tiers, Map<String, Integer> layers, Set<String> path) {
-    Integer known = layers.get(name);
-    if (known != null) {
-      return known;
-    }
-    path.add(name);
-    int layer = 0;
-    for (String dep : tiers.get(name).getDependencies()) {
-      if (dep.equals(name) || !tiers.containsKey(dep) || path.contains(dep)) {
-        continue;
-      }
-      layer = Math.max(layer, layer(dep, tiers, layers, path) + 1);
-    }
-    path.remove(name);
-    layers.put(name, layer);
-    return layer;
   }
 }

@@ -22,91 +22,15 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "package", "count", "regions", "dependencies"})
 public class TierSpec {
-  /*
-   * Admission (the CRD schema) rejects what simianviz validate rejects where a pattern or a CEL
-   * rule can tell; CrdAdmission*Test in the api module checks both against the examples.
-   */
-
-  /**
-   * A name whose kebab form (DnsNames.kebab) starts with a letter: its first ASCII letter or digit
-   * is a letter. Exactly DnsNames.problem's rule for ASCII names; a few non-ASCII letters that
-   * lower-case to ASCII (the Kelvin sign) are not covered.
-   */
-  static final String NAME_PATTERN = "^[^0-9A-Za-z]*[A-Za-z]";
-
-  /**
-   * The kebab form at most 63 characters long (DnsNames.MAX_LABEL): its letters and digits, one
-   * dash between two runs of them (counting the runs counts one dash too many, hence 64) and one at
-   * each camelCase boundary (aB, 1B, and the B of ABc). Kubernetes' CEL has findAll but no regex
-   * replace, so the rule counts rather than builds the label.
-   */
-  static final String KEBAB_LENGTH =
-      "size(self.findAll('[0-9A-Za-z]')) + size(self.findAll('[0-9A-Za-z]+'))"
-          + " + size(self.findAll('[0-9a-z][A-Z]')) + size(self.findAll('[A-Z][A-Z][a-z]'))"
-          + " <= 64";
-
-  /** One Go-style duration, as Durations.parse reads it. */
-  private static final String DURATION = "([0-9]+(\\.[0-9]+)?(us|ms|s|m|h))+";
-
-  /** A duration argument, with the spaces String.trim removes. */
-  private static final String ARG = "[ \\t]*" + DURATION + "[ \\t]*";
-
-  /** A histogram bucket value:weight; Long.parseLong's weights, none negative. */
-  private static final String BUCKET = ARG + ":[ \\t]*(\\+?[0-9]+|-0+)[ \\t]*";
-
-  /** A bucket with a weight above 0: a histogram needs one. */
-  private static final String POSITIVE_BUCKET = ARG + ":[ \\t]*\\+?0*[1-9][0-9]*[ \\t]*";
-
-  /**
-   * What ServiceTime.parse accepts, or empty (the package's default), but for values: a duration or
-   * weight too large, and lognormal's p50 <= p99 (checked by {@link #LOGNORMAL_ORDER}).
-   * String.split drops trailing empty strings, hence the trailing commas allowed; a bucket is split
-   * keeping them, so a trailing colon is refused.
-   */
-  static final String SERVICE_TIME_PATTERN =
-      "^(\\s*(constant\\s*\\("
-          + ARG
-          + ",*\\)|(normal|lognormal)\\s*\\("
-          + ARG
-          + ","
-          + ARG
-          + ",*\\)|histogram\\s*\\(("
-          + BUCKET
-          + ",)*"
-          + POSITIVE_BUCKET
-          + "(,"
-          + BUCKET
-          + ")*,*\\))\\s*)?$";
-
-  /** A Kubernetes label value, not empty: version becomes a label of the tier's pods. */
-  static final String VERSION_PATTERN = "^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$";
-
-  private static final String LOGNORMAL = "^\\s*lognormal\\s*\\(" + ARG + "," + ARG + ",*\\)\\s*$";
-  private static final String P50 = "duration(self.split('(')[1].split(',')[0].trim())";
-  private static final String P99 =
-      "duration(self.split('(')[1].split(',')[1].split(')')[0].trim())";
-
-  /** lognormal(p50,p99) needs 0 < p50 <= p99; CEL's duration() reads Go durations. */
-  static final String LOGNORMAL_ORDER =
-      "!self.matches(r'"
-          + LOGNORMAL
-          + "') || ("
-          + P50
-          + " > duration('0s') && "
-          + P99
-          + " >= "
-          + P50
-          + ")";
-
   @JsonPropertyDescription(
       "Tier name, spigo style (e.g. cassSubscriber); Kubernetes names derive from it as lower-case"
           + " kebab (cass-subscriber), which must start with a letter and be at most 63"
           + " characters.")
   @Required
-  @Pattern(NAME_PATTERN)
+  @Pattern(TierSchemaRules.NAME_PATTERN)
   @Size(max = 253)
   @ValidationRule(
-      value = KEBAB_LENGTH,
+      value = TierSchemaRules.KEBAB_LENGTH,
       message =
           "must map to a DNS label of at most 63 characters (its lower-case kebab form:"
               + " cassSubscriber becomes cass-subscriber)")
@@ -149,9 +73,11 @@ public class TierSpec {
   @JsonPropertyDescription(
       "Service time distribution: constant(2ms), normal(mean,sd), lognormal(p50,p99) or"
           + " histogram(1ms:90,10ms:10); default depends on the package.")
-  @Pattern(SERVICE_TIME_PATTERN)
+  @Pattern(TierSchemaRules.SERVICE_TIME_PATTERN)
   @Size(max = 1024)
-  @ValidationRule(value = LOGNORMAL_ORDER, message = "lognormal needs 0 < p50 <= p99")
+  @ValidationRule(
+      value = TierSchemaRules.LOGNORMAL_ORDER,
+      message = "lognormal needs 0 < p50 <= p99")
   private String serviceTime;
 
   @JsonPropertyDescription("Fraction of requests answered with an error, 0 to 1.")
@@ -185,7 +111,7 @@ public class TierSpec {
           + " rolls the tier's instances (see rollout and canary); settings changed in the same"
           + " step (serviceTime, errorRate, ...) belong to the new version.")
   @Size(max = 63)
-  @Pattern(VERSION_PATTERN)
+  @Pattern(TierSchemaRules.VERSION_PATTERN)
   private String version;
 
   @JsonPropertyDescription(
