@@ -1,6 +1,7 @@
 package io.simianviz.operator.chaos;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.v1alpha1.Architecture;
@@ -24,6 +25,7 @@ import io.simianviz.operator.chaos.ChaosActions.Action;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +68,7 @@ final class ExperimentStep {
    * @param status the status being written (a copy of the experiment's)
    * @param architecture the referenced Architecture; null when there is none
    * @param instances its instances; null when there is no architecture
+   * @param pods its pods from the cache (an isolate outage labels those that start in its area)
    * @param reading the latest settled reading of its traffic sources, or null
    * @return when to come back; empty once the experiment is over
    */
@@ -74,6 +77,7 @@ final class ExperimentStep {
       ChaosExperimentStatus status,
       Architecture architecture,
       ArchitectureInstances instances,
+      Collection<Pod> pods,
       TrafficReading reading,
       Instant now) {
     ExperimentPhase before = status.getPhase();
@@ -87,7 +91,13 @@ final class ExperimentStep {
     ExperimentMachine machine = new ExperimentMachine(settings, status);
     Optional<Duration> next =
         switch (machine.advance(now.toEpochMilli(), reading)) {
-          case ExperimentMachine.Action.Wait w -> Optional.of(RUNNING);
+          case ExperimentMachine.Action.Wait w ->
+              Optional.of(
+                  status.getPhase() == ExperimentPhase.During
+                          && new IsolatedArea(outages)
+                              .keep(experiment, status.getRestore(), instances, pods)
+                      ? PLANNED
+                      : RUNNING);
           case ExperimentMachine.Action.Finished f -> Optional.empty();
           case ExperimentMachine.Action.Restore r -> {
             restore(experiment, architecture, status, machine, r.reason(), now);
@@ -227,7 +237,9 @@ final class ExperimentStep {
             experiment,
             settings.mode(),
             instances.area(region, zone),
-            instances.areaPods(region, zone));
+            instances.areaPods(region, zone),
+            region,
+            zone);
     if (!wanted.equals(status.getRestore())) {
       status.setRestore(wanted); // written before the outage: the next reconcile makes it
       status.setTarget(label);
@@ -293,9 +305,17 @@ final class ExperimentStep {
         on(experiment, architecture));
   }
 
-  /** What must be restored: the area's Deployments at the counts the architecture gives them. */
+  /**
+   * What must be restored: the area's Deployments at the counts the architecture gives them, or its
+   * pods' label, the policy, and the area itself (whose pods that start later are labelled too).
+   */
   private static RestoreRecord plan(
-      ChaosExperiment experiment, OutageMode mode, List<Deployment> area, List<String> pods) {
+      ChaosExperiment experiment,
+      OutageMode mode,
+      List<Deployment> area,
+      List<String> pods,
+      String region,
+      String zone) {
     RestoreRecord record = new RestoreRecord();
     if (mode == OutageMode.STOP) {
       record.setDeployments(
@@ -309,6 +329,8 @@ final class ExperimentStep {
     } else {
       record.setNetworkPolicy(experiment.getMetadata().getName() + "-isolate");
       record.setIsolatedPods(pods);
+      record.setIsolatedRegion(region);
+      record.setIsolatedZone(zone);
     }
     return record;
   }
