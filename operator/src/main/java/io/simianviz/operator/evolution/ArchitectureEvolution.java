@@ -5,11 +5,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.evolution.AppliedVersion;
-import io.simianviz.api.v1alpha1.evolution.CanaryStatus;
 import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
 import io.simianviz.api.v1alpha1.evolution.TransitionStatus;
-import io.simianviz.model.evolution.CanaryAnalysis.Judgement;
-import io.simianviz.model.evolution.CanaryAnalysis.Outcome;
 import io.simianviz.model.evolution.CanaryTiers.CanaryTier;
 import io.simianviz.model.evolution.TransitionStages;
 import io.simianviz.model.evolution.TransitionStages.Stage;
@@ -125,7 +122,8 @@ public final class ArchitectureEvolution {
         stages.get(index).stage() == Stage.SWITCH ? CanaryStage.tiers(name(), from, to) : List.of();
     if (!canaried.isEmpty()) {
       Optional<EvolutionStep> judged =
-          canary(t, stages, index, from, to, canaried, actual, pods, applied);
+          new CanarySwitch(staged, build, records, windows, now, generation)
+              .decide(t, stages, index, from, to, canaried, actual, pods, applied);
       if (judged.isPresent()) {
         return judged.get();
       }
@@ -148,80 +146,6 @@ public final class ArchitectureEvolution {
         t,
         records,
         "its objects to be applied");
-  }
-
-  /**
-   * The switch stage while its canary decides; empty once promoted and the canary Deployments may
-   * go (the stage then goes on as any other).
-   */
-  private Optional<EvolutionStep> canary(
-      TransitionStatus t,
-      List<StageSpec> stages,
-      int index,
-      ArchitectureSpec from,
-      ArchitectureSpec to,
-      List<CanaryTier> tiers,
-      Collection<? extends HasMetadata> actual,
-      Collection<Pod> pods,
-      AppliedVersion applied) {
-    CanaryStatus canary = CanaryStage.copy(t.getCanary(), tiers);
-    t.setCanary(canary);
-    if (CanaryStage.PROMOTED.equals(canary.getPhase())) {
-      return Optional.empty();
-    }
-    DesiredObjects objects = staged.objects(stages, index, from, to, t);
-    if (CanaryStage.PROMOTING.equals(canary.getPhase())) {
-      // The canary Deployments stay until the tiers have rolled, so the new version's share of
-      // calls only grows.
-      Optional<String> rolling =
-          StageProgress.waitingFor(
-              staged.proper(stages, index, from).all(),
-              CanaryStage.withoutCanaries(actual),
-              CanaryStage.withoutCanaries(pods),
-              false);
-      if (rolling.isPresent()) {
-        return Optional.of(new EvolutionStep(objects, applied, t, records, rolling.get()));
-      }
-      canary.setPhase(CanaryStage.PROMOTED);
-      return Optional.empty();
-    }
-    if (canary.getStartedAt() == null) {
-      Optional<String> starting = StageProgress.waitingFor(objects.all(), actual, pods, false);
-      if (starting.isEmpty()) {
-        canary.setStartedAt(now.toString());
-      }
-      return Optional.of(
-          new EvolutionStep(
-              objects, applied, t, records, starting.orElse("the canary's first interval")));
-    }
-    canary.setIntervals(
-        CanaryIntervals.add(
-            canary.getIntervals(),
-            windows,
-            Instant.parse(canary.getStartedAt()).toEpochMilli(),
-            tiers));
-    List<Judgement> judgements = CanaryIntervals.judge(canary.getIntervals(), tiers);
-    for (int i = 0; i < tiers.size(); i++) {
-      if (judgements.get(i).outcome() == Outcome.ROLLBACK) {
-        TransitionRecords.add(records, t, "RolledBack", now);
-        AppliedVersion back = appliedNow(SpecJson.write(CanaryStage.reverted(from, to, tiers)));
-        back.setRolledBack(CanaryIntervals.rolledBack(tiers.get(i), judgements.get(i)));
-        return Optional.of(new EvolutionStep(build.apply(read(back)), back, null, records, null));
-      }
-    }
-    if (judgements.stream().allMatch(j -> j.outcome() == Outcome.PROMOTE)) {
-      canary.setPhase(CanaryStage.PROMOTING);
-      return Optional.of(
-          new EvolutionStep(
-              staged.objects(stages, index, from, to, t),
-              applied,
-              t,
-              records,
-              "its objects to be applied"));
-    }
-    return Optional.of(
-        new EvolutionStep(
-            objects, applied, t, records, CanaryIntervals.judging(tiers, judgements)));
   }
 
   private String name() {
@@ -257,13 +181,18 @@ public final class ArchitectureEvolution {
   }
 
   private AppliedVersion appliedNow(String spec) {
+    return applied(generation, spec);
+  }
+
+  /** {@code spec} recorded as applied at {@code generation}. */
+  static AppliedVersion applied(long generation, String spec) {
     AppliedVersion a = new AppliedVersion();
     a.setGeneration(generation);
     a.setSpec(spec);
     return a;
   }
 
-  private static ArchitectureSpec read(AppliedVersion applied) {
+  static ArchitectureSpec read(AppliedVersion applied) {
     return SpecJson.read(applied.getSpec(), "status.applied.spec");
   }
 
