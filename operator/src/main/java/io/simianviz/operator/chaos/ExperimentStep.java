@@ -88,8 +88,7 @@ final class ExperimentStep {
           case ExperimentMachine.Action.Wait w ->
               Optional.of(
                   status.getPhase() == ExperimentPhase.During
-                          && new IsolatedArea(outages)
-                              .keep(experiment, status.getRestore(), instances, pods)
+                          && new IsolatedArea(outages).keep(experiment, status.getRestore(), pods)
                       ? PLANNED
                       : RUNNING);
           case ExperimentMachine.Action.Finished f -> Optional.empty();

@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * some, and a pod without the label is one the segmentation allow policies still admit. So every
  * step of the outage (and every event of an unlabelled pod in the area, see {@link ExperimentPods})
  * records the area's pods the record lacks, and labels the recorded pods the cache shows without
- * the label. A newcomer is labelled one step after it is recorded, as the pods at the start are:
- * the record is written first, so a restore, by a restarted operator too, unlabels every pod the
- * outage labelled.
+ * the label. The area's pods are the architecture's pods the isolating policy selects (its region
+ * and zone labels, not a traffic source), a canary's pods too. A newcomer is labelled one step
+ * after it is recorded, as the pods at the start are: the record is written first, so a restore, by
+ * a restarted operator too, unlabels every pod the outage labelled.
  */
 final class IsolatedArea {
   private static final String SOURCE_PACKAGE =
@@ -40,17 +41,18 @@ final class IsolatedArea {
    * @return whether pods were added to the record: the status must be written before they are
    *     labelled, so the experiment should be looked at again as soon as it is
    */
-  boolean keep(
-      ChaosExperiment experiment,
-      RestoreRecord record,
-      ArchitectureInstances instances,
-      Collection<Pod> pods) {
-    if (!isKept(record) || instances == null) {
+  boolean keep(ChaosExperiment experiment, RestoreRecord record, Collection<Pod> pods) {
+    if (!isKept(record)) {
       return false;
     }
     outages.label(experiment, unlabelled(record, pods));
     List<String> newcomers =
-        newcomers(record, instances.areaPods(record.getIsolatedRegion(), record.getIsolatedZone()));
+        newcomers(
+            record,
+            pods.stream()
+                .filter(p -> isIn(record, p))
+                .map(p -> p.getMetadata().getName())
+                .toList());
     record.getIsolatedPods().addAll(newcomers);
     return !newcomers.isEmpty();
   }
@@ -62,7 +64,7 @@ final class IsolatedArea {
         && record.getIsolatedRegion() != null;
   }
 
-  /** The area's pods the record lacks, in the area's order. */
+  /** The area's pods the record lacks, in the order given. */
   static List<String> newcomers(RestoreRecord record, List<String> areaPods) {
     Set<String> recorded = Set.copyOf(record.getIsolatedPods());
     return areaPods.stream().filter(p -> !recorded.contains(p)).toList();
@@ -87,9 +89,14 @@ final class IsolatedArea {
    * move its experiment on, so a newcomer is labelled as soon as it is seen.
    */
   static boolean isUnlabelledIn(RestoreRecord record, Pod pod) {
-    return isKept(record)
-        && label(pod, ManifestLabels.ISOLATED) == null
-        && !SOURCE_PACKAGE.equals(label(pod, ManifestLabels.PACKAGE))
+    return isKept(record) && label(pod, ManifestLabels.ISOLATED) == null && isIn(record, pod);
+  }
+
+  /**
+   * Whether the isolating policy selects the pod (of the architecture): region, zone, no source.
+   */
+  private static boolean isIn(RestoreRecord record, Pod pod) {
+    return !SOURCE_PACKAGE.equals(label(pod, ManifestLabels.PACKAGE))
         && ResourceNames.regionLabel(record.getIsolatedRegion())
             .equals(label(pod, ManifestLabels.REGION))
         && (record.getIsolatedZone() == null
