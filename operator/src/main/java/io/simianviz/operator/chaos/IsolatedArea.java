@@ -46,13 +46,7 @@ final class IsolatedArea {
       return false;
     }
     outages.label(experiment, unlabelled(record, pods));
-    List<String> newcomers =
-        newcomers(
-            record,
-            pods.stream()
-                .filter(p -> isIn(record, p))
-                .map(p -> p.getMetadata().getName())
-                .toList());
+    List<String> newcomers = newcomers(record, inArea(record, pods));
     record.getIsolatedPods().addAll(newcomers);
     return !newcomers.isEmpty();
   }
@@ -62,6 +56,11 @@ final class IsolatedArea {
     return record != null
         && record.getNetworkPolicy() != null
         && record.getIsolatedRegion() != null;
+  }
+
+  /** The names of the pods in the record's area, in the order given. */
+  static List<String> inArea(RestoreRecord record, Collection<Pod> pods) {
+    return pods.stream().filter(p -> isIn(record, p)).map(p -> p.getMetadata().getName()).toList();
   }
 
   /** The area's pods the record lacks, in the order given. */

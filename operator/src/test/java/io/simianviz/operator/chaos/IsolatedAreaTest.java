@@ -22,6 +22,22 @@ class IsolatedAreaTest {
   }
 
   @Test
+  void theAreaIsWhatTheIsolatingPolicySelectsACanarysPodsToo() {
+    Pod canary = pod("web-canary-1", "zoneA", "monolith", null);
+    canary.getMetadata().getLabels().put(ManifestLabels.CANARY, "true");
+
+    assertThat(
+            IsolatedArea.inArea(
+                zoneA(),
+                List.of(
+                    pod("web-1", "zoneA", "monolith", "gorilla-a"),
+                    canary,
+                    pod("web-2", "zoneB", "monolith", null),
+                    pod("www-1", "zoneA", "denominator", null))))
+        .containsExactly("web-1", "web-canary-1");
+  }
+
+  @Test
   void recordedPodsWithoutTheLabelAreLabelledAndOthersAreNot() {
     RestoreRecord record = zoneA("web-1", "web-2", "gone");
 
