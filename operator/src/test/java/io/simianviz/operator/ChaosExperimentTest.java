@@ -1,6 +1,7 @@
 package io.simianviz.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -27,6 +28,7 @@ import io.simianviz.model.chaos.OutageMode;
 import io.simianviz.model.chaos.TrafficCounters;
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.chaos.Verdict;
+import io.simianviz.model.chaos.WindowStatus;
 import io.simianviz.model.spec.chaos.ChaosGuards;
 import io.simianviz.model.spec.chaos.SteadyStateSpec;
 import io.simianviz.operator.desired.ChaosHold;
@@ -192,6 +194,46 @@ class ChaosExperimentTest {
   }
 
   @Test
+  void aPodStartedInTheZoneDuringAnIsolateOutageIsLabelledTooAndUnlabelledAtTheEnd() {
+    ChaosExperiment gorilla =
+        client.resource(gorilla("isolate-new", OutageMode.ISOLATE, "8s")).create();
+    awaitPhase(gorilla, ExperimentPhase.During);
+    await().atMost(WAIT).until(() -> !pods(isolatedBy("isolate-new")).isEmpty());
+
+    // A replacement its ReplicaSet creates in zoneA, and a scale-up in another zone.
+    String replacement =
+        TierPodFixture.owned(client, zoneA().getFirst(), "new").getMetadata().getName();
+    Deployment elsewhere =
+        cluster.deployments(namespace).stream()
+            .filter(d -> !"zoneA".equals(d.getMetadata().getLabels().get(ManifestLabels.ZONE)))
+            .filter(d -> !"www".equals(d.getMetadata().getLabels().get(ManifestLabels.TIER)))
+            .findFirst()
+            .orElseThrow();
+    String outside = TierPodFixture.owned(client, elsewhere, "new").getMetadata().getName();
+
+    await().atMost(WAIT).until(() -> pods(isolatedBy("isolate-new")).contains(replacement));
+    ChaosExperimentStatus during = client.resource(gorilla).get().getStatus();
+    assertThat(during.getPhase()).isEqualTo(ExperimentPhase.During);
+    assertThat(during.getRestore().getIsolatedPods()).contains(replacement).doesNotContain(outside);
+    assertThat(pods(p -> p.getMetadata().getLabels().containsKey(ManifestLabels.ISOLATED)))
+        .doesNotContain(outside);
+
+    ChaosExperimentStatus done = awaitPhase(gorilla, ExperimentPhase.Completed);
+    assertThat(pods(p -> p.getMetadata().getLabels().containsKey(ManifestLabels.ISOLATED)))
+        .isEmpty();
+    assertThat(done.getVerdict()).isEqualTo(Verdict.Pass);
+    // The stub sends 100 requests a second: each window counts what was sent in it, once.
+    assertThat(done.getWindows()).hasSize(3);
+    for (WindowStatus w : done.getWindows()) {
+      long sendTime =
+          Duration.between(Instant.parse(w.getFrom()), Instant.parse(w.getTo())).toMillis();
+      assertThat(w.getRequests()).isEqualTo(w.getAnswered() + w.getErrors() + w.getLost());
+      assertThat(w.getRequests()).isPositive().isCloseTo(sendTime / 10, within(1L));
+    }
+    awaitChaosActive("False");
+  }
+
+  @Test
   void aDryRunWritesNothingButStatusAndEvents() {
     Map<String, Integer> before = replicas(zoneA());
     int pods = client.pods().inNamespace(namespace).list().getItems().size();
@@ -331,6 +373,10 @@ class ChaosExperimentTest {
               return now == null ? null : now.getStatus();
             },
             reached::test);
+  }
+
+  private static Predicate<Pod> isolatedBy(String experiment) {
+    return p -> experiment.equals(p.getMetadata().getLabels().get(ManifestLabels.ISOLATED));
   }
 
   private List<String> pods(Predicate<Pod> which) {

@@ -9,11 +9,14 @@ import java.util.Map;
 /**
  * The canary of a code push on Kubernetes, weighted by replicas as Argo Rollouts does without a
  * traffic router: beside each zone Deployment of the tier, one Deployment with the new version's
- * template and {@code ceil(weight% × zone replicas)} replicas (at least one). Its pods keep the
- * tier's labels, so the tier's Services spread calls over them with the others: they get about
- * {@code weight} percent. The {@link ManifestLabels#CANARY} label is on the Deployment, on its pods
- * and in its selector, so it manages its own pods only; the zone Deployment's selector (immutable)
- * also matches them, but a Deployment only adopts pods through its own ReplicaSets.
+ * template and {@code ceil(weight% × zone replicas)} replicas: at least one for a zone with any,
+ * none for a zone at 0 (an autoscaled tier's zone scaled to 0, a zone a chaos outage holds), which
+ * nobody calls and which a canary pod must not bring back. So a tier with any replica keeps at
+ * least one canary pod to judge; one with none at all has none. Its pods keep the tier's labels, so
+ * the tier's Services spread calls over them with the others: they get about {@code weight}
+ * percent. The {@link ManifestLabels#CANARY} label is on the Deployment, on its pods and in its
+ * selector, so it manages its own pods only; the zone Deployment's selector (immutable) also
+ * matches them, but a Deployment only adopts pods through its own ReplicaSets.
  */
 public final class CanaryDeployments {
   private CanaryDeployments() {}
@@ -33,9 +36,9 @@ public final class CanaryDeployments {
     return ResourceNames.fit(zoneDeployment, "canary");
   }
 
-  /** Replicas of the canary of a zone Deployment with {@code replicas}. */
+  /** Replicas of the canary of a zone Deployment with {@code replicas}: none when it has none. */
   public static int replicas(int replicas, int weight) {
-    return Math.max(1, (int) Math.ceil(replicas * weight / 100.0));
+    return replicas <= 0 ? 0 : Math.max(1, (int) Math.ceil(replicas * weight / 100.0));
   }
 
   /** Whether an object is a canary Deployment or pod. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -85,11 +86,44 @@ class CanaryDeploymentsTest {
   }
 
   @Test
-  void replicasAreTheCeilingOfTheWeightAndAtLeastOne() {
+  void replicasAreTheCeilingOfTheWeightAtLeastOneAndNoneForAZoneAtZero() {
     assertThat(CanaryDeployments.replicas(3, 10)).isEqualTo(1);
     assertThat(CanaryDeployments.replicas(10, 25)).isEqualTo(3);
     assertThat(CanaryDeployments.replicas(4, 50)).isEqualTo(2);
-    assertThat(CanaryDeployments.replicas(0, 10)).isEqualTo(1);
+    assertThat(CanaryDeployments.replicas(1, 1)).isEqualTo(1);
+    assertThat(CanaryDeployments.replicas(0, 10)).isZero();
+    assertThat(CanaryDeployments.replicas(0, 99)).isZero();
+  }
+
+  @Test
+  void aZoneAtZeroGetsNoCanaryPodAndATierWithAnyReplicaKeepsOne() throws IOException {
+    List<Deployment> php =
+        php(ArchitectureManifests.build(example("evolution/bad-push/v2.yaml"), OPTIONS));
+    assertThat(php).hasSizeGreaterThanOrEqualTo(3);
+
+    List<Deployment> zones = withReplicas(php, 3, 0, 0);
+    assertThat(replicasOf(CanaryDeployments.of(zones, WEIGHT))).startsWith(1, 0, 0);
+
+    List<Deployment> allAtZero = withReplicas(php, new int[php.size()]);
+    assertThat(replicasOf(CanaryDeployments.of(allAtZero, WEIGHT))).containsOnly(0);
+  }
+
+  /** The zone Deployments with these replicas, in order; the rest at 0. */
+  private static List<Deployment> withReplicas(List<Deployment> zones, int... replicas) {
+    List<Deployment> out = new ArrayList<>();
+    for (int i = 0; i < zones.size(); i++) {
+      out.add(
+          new DeploymentBuilder(zones.get(i))
+              .editSpec()
+              .withReplicas(i < replicas.length ? replicas[i] : 0)
+              .endSpec()
+              .build());
+    }
+    return out;
+  }
+
+  private static List<Integer> replicasOf(List<Deployment> deployments) {
+    return deployments.stream().map(d -> d.getSpec().getReplicas()).toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.simianviz.operator.chaos;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -123,9 +124,21 @@ public class ChaosExperimentReconciler
               .getSecondaryResource(SettledTraffic.class)
               .map(SettledTraffic::reading)
               .orElse(null);
+      List<Pod> architecturePods =
+          architecture == null
+              ? List.of()
+              : pods.of(
+                  architecture.getMetadata().getNamespace(), architecture.getMetadata().getName());
       next =
           step(context)
-              .run(experiment, status, architecture, instances(architecture), reading, now)
+              .run(
+                  experiment,
+                  status,
+                  architecture,
+                  instances(architecture, architecturePods),
+                  architecturePods,
+                  reading,
+                  now)
               .or(() -> ExperimentRuns.nextRun(experiment, status, now));
     }
     UpdateControl<ChaosExperiment> control = write(experiment, status, context);
@@ -172,8 +185,8 @@ public class ChaosExperimentReconciler
     return new ExperimentStep(new Outages(context.getClient()), actions);
   }
 
-  /** The architecture's instances from the pod cache; null when it has none to offer. */
-  private ArchitectureInstances instances(Architecture architecture) {
+  /** The architecture's instances from its cached pods; null when it has none to offer. */
+  private ArchitectureInstances instances(Architecture architecture, List<Pod> architecturePods) {
     if (architecture == null) {
       return null;
     }
@@ -183,9 +196,7 @@ public class ChaosExperimentReconciler
               .filter(Deployment.class::isInstance)
               .map(Deployment.class::cast)
               .toList();
-      return ArchitectureInstances.of(
-          desired,
-          pods.of(architecture.getMetadata().getNamespace(), architecture.getMetadata().getName()));
+      return ArchitectureInstances.of(desired, architecturePods);
     } catch (InvalidArchitectureException e) {
       return null;
     }

@@ -3,20 +3,25 @@ package io.simianviz.operator.chaos;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.simianviz.api.manifest.ManifestLabels;
 import io.simianviz.api.manifest.ResourceNames;
 import io.simianviz.api.v1alpha1.ChaosExperiment;
 import io.simianviz.model.TierPackage;
+import io.simianviz.model.chaos.ExperimentPhase;
 import io.simianviz.operator.desired.DesiredObjects;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The chaos controller's cache of the architectures' pods (the managed-by label): the victims to
- * choose from, and the traffic sources to read. Pod events trigger no reconcile: an experiment
- * moves on its own schedule and on its traffic readings.
+ * choose from, and the traffic sources to read. An experiment moves on its own schedule and on its
+ * traffic readings, so pod events trigger no reconcile, except for a pod without the isolated label
+ * in the area of an isolate outage in effect: its experiment labels it at once ({@link
+ * IsolatedArea}) instead of at its next step.
  */
 final class ExperimentPods {
   private static final String SOURCE_PACKAGE =
@@ -31,10 +36,31 @@ final class ExperimentPods {
                 .withName("experiment-pods")
                 .withLabelSelector(DesiredObjects.MANAGED_SELECTOR)
                 .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper(pod -> Set.of())
-                .withGenericFilter(pod -> false)
+                .withSecondaryToPrimaryMapper(pod -> isolating(context, pod))
+                // no index from experiments to pods: the mapper's answer changes with the
+                // experiments' status, and the pods are read by architecture (of) anyway
+                .withPrimaryToSecondaryMapper((ChaosExperiment e) -> Set.of())
                 .build(),
             context);
+  }
+
+  /** The experiments whose isolate outage in effect should cut off this unlabelled pod. */
+  private static Set<ResourceID> isolating(EventSourceContext<ChaosExperiment> context, Pod pod) {
+    String architecture = label(pod, ManifestLabels.ARCHITECTURE);
+    if (architecture == null || label(pod, ManifestLabels.ISOLATED) != null) {
+      return Set.of();
+    }
+    return context
+        .getPrimaryCache()
+        .list(
+            pod.getMetadata().getNamespace(),
+            e ->
+                architecture.equals(e.getSpec().getArchitectureRef())
+                    && e.getStatus() != null
+                    && e.getStatus().getPhase() == ExperimentPhase.During
+                    && IsolatedArea.isUnlabelledIn(e.getStatus().getRestore(), pod))
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
   }
 
   InformerEventSource<Pod, ChaosExperiment> eventSource() {

@@ -57,7 +57,7 @@ final class Outages {
   /**
    * Labels the recorded pods {@value ManifestLabels#ISOLATED}, which takes them out of every
    * segmentation allow policy, and creates the isolating policy: the area's pods, no ingress, no
-   * egress (what cuts them off when segmentation is off, and a pod started during the outage).
+   * egress (what cuts them off when segmentation is off).
    */
   void isolate(
       ChaosExperiment experiment,
@@ -65,15 +65,7 @@ final class Outages {
       String architecture,
       String region,
       String zone) {
-    String namespace = experiment.getMetadata().getNamespace();
-    String value = ResourceNames.labelValue(experiment.getMetadata().getName());
-    for (String pod : record.getIsolatedPods()) {
-      patchPod(
-          namespace,
-          pod,
-          PatchType.JSON_MERGE,
-          "{\"metadata\":{\"labels\":{\"%s\":\"%s\"}}}".formatted(ManifestLabels.ISOLATED, value));
-    }
+    label(experiment, record.getIsolatedPods());
     String policy = record.getNetworkPolicy();
     try {
       client.resource(isolatingPolicy(experiment, policy, architecture, region, zone)).create();
@@ -83,6 +75,21 @@ final class Outages {
       }
       // created before a restart: the record was written first, so this is the same policy
     }
+  }
+
+  /** Labels these pods as isolated by the experiment; a pod gone already is fine. */
+  void label(ChaosExperiment experiment, List<String> pods) {
+    String patch =
+        "{\"metadata\":{\"labels\":{\"%s\":\"%s\"}}}"
+            .formatted(ManifestLabels.ISOLATED, isolationValue(experiment));
+    for (String pod : pods) {
+      patchPod(experiment.getMetadata().getNamespace(), pod, PatchType.JSON_MERGE, patch);
+    }
+  }
+
+  /** The value of {@value ManifestLabels#ISOLATED} on the pods an experiment isolates. */
+  static String isolationValue(ChaosExperiment experiment) {
+    return ResourceNames.labelValue(experiment.getMetadata().getName());
   }
 
   /** Undoes what the record says; a Deployment or policy already gone is fine. */

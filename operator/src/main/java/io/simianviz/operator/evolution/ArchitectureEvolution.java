@@ -2,15 +2,11 @@ package io.simianviz.operator.evolution;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
 import io.simianviz.api.v1alpha1.evolution.AppliedVersion;
-import io.simianviz.api.v1alpha1.evolution.CanaryStatus;
 import io.simianviz.api.v1alpha1.evolution.TransitionRecord;
 import io.simianviz.api.v1alpha1.evolution.TransitionStatus;
-import io.simianviz.model.evolution.CanaryAnalysis.Judgement;
-import io.simianviz.model.evolution.CanaryAnalysis.Outcome;
 import io.simianviz.model.evolution.CanaryTiers.CanaryTier;
 import io.simianviz.model.evolution.TransitionStages;
 import io.simianviz.model.evolution.TransitionStages.Stage;
@@ -19,10 +15,8 @@ import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.operator.canary.CanaryWindow;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.traffic.SourceReading;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -42,11 +36,12 @@ import java.util.function.Function;
  */
 public final class ArchitectureEvolution {
   /** How many finished transitions the status keeps. */
-  public static final int KEPT = 10;
+  public static final int KEPT = TransitionRecords.KEPT;
 
   private final Architecture architecture;
   private final long generation;
   private final Function<ArchitectureSpec, DesiredObjects> build;
+  private final StageObjects staged;
   private final Instant now;
   private final List<TransitionRecord> records;
   private final Collection<CanaryWindow> windows;
@@ -60,13 +55,9 @@ public final class ArchitectureEvolution {
     this.windows = windows;
     this.generation = Optional.ofNullable(architecture.getMetadata().getGeneration()).orElse(0L);
     this.build = build;
+    this.staged = new StageObjects(architecture.getMetadata().getName(), build);
     this.now = now.truncatedTo(ChronoUnit.SECONDS);
-    ArchitectureStatus status = architecture.getStatus();
-    this.records =
-        new ArrayList<>(
-            status == null || status.getTransitions() == null
-                ? List.of()
-                : status.getTransitions());
+    this.records = TransitionRecords.of(architecture.getStatus());
   }
 
   /**
@@ -115,114 +106,46 @@ public final class ArchitectureEvolution {
     TransitionStatus t = copy(running);
     t.setSources(TransitionTraffic.update(running.getSources(), readings));
     if (!TransitionStages.same(to, spec)) {
-      ArchitectureSpec current = stageSpec(from, to, t.getStage());
+      ArchitectureSpec current = StageObjects.stageSpec(from, to, t.getStage());
       if (t.getCanary() != null && CanaryStage.JUDGING.equals(t.getCanary().getPhase())) {
         current = CanaryStage.held(current, from, to, CanaryStage.tiers(name(), from, to));
       }
-      record(t, "Superseded");
+      TransitionRecords.add(records, t, "Superseded", now);
       return TransitionStages.same(current, spec)
           ? steady(spec)
           : begin(t.getFromGeneration(), current, spec, readings);
     }
     t.setToGeneration(generation);
     List<StageSpec> stages = TransitionStages.of(from, to);
-    int index = Math.max(0, indexOf(stages, t.getStage()));
+    int index = Math.max(0, StageObjects.indexOf(stages, t.getStage()));
     List<CanaryTier> canaried =
         stages.get(index).stage() == Stage.SWITCH ? CanaryStage.tiers(name(), from, to) : List.of();
     if (!canaried.isEmpty()) {
       Optional<EvolutionStep> judged =
-          canary(t, stages, index, from, to, canaried, actual, pods, applied);
+          new CanarySwitch(staged, build, records, windows, now, generation)
+              .decide(t, stages, index, from, to, canaried, actual, pods, applied);
       if (judged.isPresent()) {
         return judged.get();
       }
     }
-    DesiredObjects objects = objects(stages, index, from, to, t);
+    DesiredObjects objects = staged.objects(stages, index, from, to, t);
     Optional<String> waiting =
         StageProgress.waitingFor(objects.all(), actual, pods, index == stages.size() - 1);
     if (waiting.isPresent()) {
       return new EvolutionStep(objects, applied, t, records, waiting.get());
     }
     if (index == stages.size() - 1) {
-      record(t, "Converged");
+      TransitionRecords.add(records, t, "Converged", now);
       return new EvolutionStep(objects, appliedNow(t.getTo()), null, records, null);
     }
     t.setStage(stages.get(index + 1).stage().label());
     t.setStageStartedAt(now.toString());
     return new EvolutionStep(
-        objects(stages, index + 1, from, to, t), applied, t, records, "its objects to be applied");
-  }
-
-  /**
-   * The switch stage while its canary decides; empty once promoted and the canary Deployments may
-   * go (the stage then goes on as any other).
-   */
-  private Optional<EvolutionStep> canary(
-      TransitionStatus t,
-      List<StageSpec> stages,
-      int index,
-      ArchitectureSpec from,
-      ArchitectureSpec to,
-      List<CanaryTier> tiers,
-      Collection<? extends HasMetadata> actual,
-      Collection<Pod> pods,
-      AppliedVersion applied) {
-    CanaryStatus canary = CanaryStage.copy(t.getCanary(), tiers);
-    t.setCanary(canary);
-    if (CanaryStage.PROMOTED.equals(canary.getPhase())) {
-      return Optional.empty();
-    }
-    DesiredObjects objects = objects(stages, index, from, to, t);
-    if (CanaryStage.PROMOTING.equals(canary.getPhase())) {
-      // The canary Deployments stay until the tiers have rolled, so the new version's share of
-      // calls only grows.
-      Optional<String> rolling =
-          StageProgress.waitingFor(
-              proper(stages, index, from).all(),
-              CanaryStage.withoutCanaries(actual),
-              CanaryStage.withoutCanaries(pods),
-              false);
-      if (rolling.isPresent()) {
-        return Optional.of(new EvolutionStep(objects, applied, t, records, rolling.get()));
-      }
-      canary.setPhase(CanaryStage.PROMOTED);
-      return Optional.empty();
-    }
-    if (canary.getStartedAt() == null) {
-      Optional<String> starting = StageProgress.waitingFor(objects.all(), actual, pods, false);
-      if (starting.isEmpty()) {
-        canary.setStartedAt(now.toString());
-      }
-      return Optional.of(
-          new EvolutionStep(
-              objects, applied, t, records, starting.orElse("the canary's first interval")));
-    }
-    canary.setIntervals(
-        CanaryStage.add(
-            canary.getIntervals(),
-            windows,
-            Instant.parse(canary.getStartedAt()).toEpochMilli(),
-            tiers));
-    List<Judgement> judgements = CanaryStage.judge(canary.getIntervals(), tiers);
-    for (int i = 0; i < tiers.size(); i++) {
-      if (judgements.get(i).outcome() == Outcome.ROLLBACK) {
-        record(t, "RolledBack");
-        AppliedVersion back = appliedNow(SpecJson.write(CanaryStage.reverted(from, to, tiers)));
-        back.setRolledBack(CanaryStage.rolledBack(tiers.get(i), judgements.get(i)));
-        return Optional.of(new EvolutionStep(build.apply(read(back)), back, null, records, null));
-      }
-    }
-    if (judgements.stream().allMatch(j -> j.outcome() == Outcome.PROMOTE)) {
-      canary.setPhase(CanaryStage.PROMOTING);
-      return Optional.of(
-          new EvolutionStep(
-              objects(stages, index, from, to, t),
-              applied,
-              t,
-              records,
-              "its objects to be applied"));
-    }
-    return Optional.of(
-        new EvolutionStep(objects, applied, t, records, CanaryStage.judging(tiers, judgements)));
+        staged.objects(stages, index + 1, from, to, t),
+        applied,
+        t,
+        records,
+        "its objects to be applied");
   }
 
   private String name() {
@@ -254,86 +177,22 @@ public final class ArchitectureEvolution {
     t.setSources(TransitionTraffic.start(readings));
     AppliedVersion applied = architecture.getStatus().getApplied();
     return new EvolutionStep(
-        objects(stages, 0, from, to, t), applied, t, records, "its objects to be applied");
-  }
-
-  /**
-   * A stage's objects, as {@link #proper}; in a switch stage whose canary is not promoted yet, the
-   * canaried tiers held at their running version while judged, and the canary Deployments first.
-   */
-  private DesiredObjects objects(
-      List<StageSpec> stages,
-      int index,
-      ArchitectureSpec from,
-      ArchitectureSpec to,
-      TransitionStatus t) {
-    DesiredObjects proper = proper(stages, index, from);
-    StageSpec stage = stages.get(index);
-    String phase = t.getCanary() == null ? CanaryStage.JUDGING : t.getCanary().getPhase();
-    if (stage.stage() != Stage.SWITCH || CanaryStage.PROMOTED.equals(phase)) {
-      return proper;
-    }
-    List<CanaryTier> tiers = CanaryStage.tiers(name(), from, to);
-    if (tiers.isEmpty()) {
-      return proper;
-    }
-    List<Deployment> canaries = CanaryStage.deployments(build.apply(stage.spec()), tiers);
-    if (CanaryStage.PROMOTING.equals(phase)) {
-      return proper.after(canaries);
-    }
-    DesiredObjects held = build.apply(CanaryStage.held(stage.spec(), from, to, tiers));
-    return (index == stages.size() - 1 ? held : held.keeping(build.apply(from))).after(canaries);
-  }
-
-  /** A stage's objects; before the last stage, with every object of {@code from} kept. */
-  private DesiredObjects proper(List<StageSpec> stages, int index, ArchitectureSpec from) {
-    DesiredObjects stage = build.apply(stages.get(index).spec());
-    return index == stages.size() - 1 ? stage : stage.keeping(build.apply(from));
-  }
-
-  private static int indexOf(List<StageSpec> stages, String stage) {
-    for (int i = 0; i < stages.size(); i++) {
-      if (stages.get(i).stage().label().equals(stage)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static ArchitectureSpec stageSpec(
-      ArchitectureSpec from, ArchitectureSpec to, String stage) {
-    return TransitionStages.of(from, to).stream()
-        .filter(s -> s.stage().label().equals(stage))
-        .findFirst()
-        .map(StageSpec::spec)
-        .orElse(from);
-  }
-
-  private void record(TransitionStatus t, String outcome) {
-    TransitionRecord r = new TransitionRecord();
-    r.setFromGeneration(t.getFromGeneration());
-    r.setToGeneration(t.getToGeneration());
-    r.setFromVersion(SpecJson.read(t.getFrom(), "status.transition.from").getVersion());
-    r.setToVersion(SpecJson.read(t.getTo(), "status.transition.to").getVersion());
-    r.setOutcome(outcome);
-    r.setStartedAt(t.getStartedAt());
-    Duration took = Duration.between(Instant.parse(t.getStartedAt()), now);
-    r.setDurationSeconds(took.toMillis() / 1000.0);
-    TransitionTraffic.figures(t.getSources(), r);
-    records.add(r);
-    while (records.size() > KEPT) {
-      records.removeFirst();
-    }
+        staged.objects(stages, 0, from, to, t), applied, t, records, "its objects to be applied");
   }
 
   private AppliedVersion appliedNow(String spec) {
+    return applied(generation, spec);
+  }
+
+  /** {@code spec} recorded as applied at {@code generation}. */
+  static AppliedVersion applied(long generation, String spec) {
     AppliedVersion a = new AppliedVersion();
     a.setGeneration(generation);
     a.setSpec(spec);
     return a;
   }
 
-  private static ArchitectureSpec read(AppliedVersion applied) {
+  static ArchitectureSpec read(AppliedVersion applied) {
     return SpecJson.read(applied.getSpec(), "status.applied.spec");
   }
 

@@ -5,11 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.simianviz.api.manifest.CanaryDeployments;
 import io.simianviz.api.manifest.ManifestLabels;
-import io.simianviz.api.v1alpha1.evolution.CanaryInterval;
 import io.simianviz.api.v1alpha1.evolution.CanaryStatus;
-import io.simianviz.model.chaos.WindowFigures;
-import io.simianviz.model.evolution.CanaryAnalysis;
-import io.simianviz.model.evolution.CanaryAnalysis.Judgement;
 import io.simianviz.model.evolution.CanaryTiers;
 import io.simianviz.model.evolution.CanaryTiers.CanaryTier;
 import io.simianviz.model.evolution.TransitionPlanner;
@@ -17,12 +13,10 @@ import io.simianviz.model.spec.ArchitectureSpec;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.ExpansionOptions;
 import io.simianviz.model.validation.InvalidArchitectureException;
-import io.simianviz.operator.canary.CanaryWindow;
 import io.simianviz.operator.desired.DesiredObjects;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,7 +25,8 @@ import java.util.stream.Collectors;
  * The canary of a transition's switch stage (docs/evolution.md, "Code push"): while it is judged,
  * the stage's spec with the canaried tiers held at their running version, plus a canary Deployment
  * at the new version beside each of their zone Deployments; once promoted, the stage proper with
- * the canary Deployments kept until the tiers have rolled.
+ * the canary Deployments kept until the tiers have rolled. How it is judged: {@link
+ * CanaryIntervals}.
  */
 final class CanaryStage {
   static final String JUDGING = "judging";
@@ -97,42 +92,6 @@ final class CanaryStage {
     return out;
   }
 
-  /** The judged intervals with the windows not judged yet that closed after judging started. */
-  static List<CanaryInterval> add(
-      List<CanaryInterval> judged,
-      Collection<CanaryWindow> windows,
-      long startedMillis,
-      List<CanaryTier> tiers) {
-    List<CanaryInterval> out = new ArrayList<>(judged);
-    for (CanaryTier tier : tiers) {
-      long last =
-          judged.stream()
-              .filter(i -> tier.tier().equals(i.getTier()))
-              .mapToLong(CanaryInterval::getToMillis)
-              .max()
-              .orElse(startedMillis);
-      windows.stream()
-          .filter(w -> w.tier().equals(tier.tier()))
-          .filter(w -> w.figures().fromMillis() >= startedMillis && w.figures().toMillis() > last)
-          .forEach(w -> out.add(interval(tier, w.figures())));
-    }
-    return out;
-  }
-
-  /** Each tier's judgement over its own intervals, in plan order. */
-  static List<Judgement> judge(List<CanaryInterval> intervals, List<CanaryTier> tiers) {
-    return tiers.stream()
-        .map(
-            tier ->
-                CanaryAnalysis.judge(
-                    tier.policy(),
-                    intervals.stream()
-                        .filter(i -> tier.tier().equals(i.getTier()))
-                        .map(CanaryStage::figures)
-                        .toList()))
-        .toList();
-  }
-
   /** A copy of the canary state to change, or a new one judging {@code tiers}. */
   static CanaryStatus copy(CanaryStatus canary, List<CanaryTier> tiers) {
     CanaryStatus c = new CanaryStatus();
@@ -153,68 +112,6 @@ final class CanaryStage {
     return objects.stream()
         .filter(o -> !CanaryDeployments.isCanary(o.getMetadata().getLabels()))
         .toList();
-  }
-
-  /** Why a tier's canary was rolled back: its failed intervals with their figures. */
-  static String rolledBack(CanaryTier tier, Judgement judgement) {
-    return "canary of "
-        + tier.tier()
-        + " "
-        + tier.fromVersion()
-        + " -> "
-        + tier.toVersion()
-        + " failed "
-        + judgement.failures().size()
-        + " of "
-        + judgement.intervals()
-        + " interval(s), rolled back: "
-        + String.join("; ", judgement.failures());
-  }
-
-  /** What a judged canary waits for: its intervals so far. */
-  static String judging(List<CanaryTier> tiers, List<Judgement> judgements) {
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < tiers.size(); i++) {
-      CanaryTier tier = tiers.get(i);
-      parts.add(
-          String.format(
-              Locale.ROOT,
-              "the canary of %s (%d of %d interval(s) judged, %d failed, every %ds)",
-              tier.tier(),
-              judgements.get(i).intervals(),
-              tier.policy().iterations(),
-              judgements.get(i).failures().size(),
-              tier.policy().interval().toSeconds()));
-    }
-    return String.join(", ", parts);
-  }
-
-  private static CanaryInterval interval(CanaryTier tier, WindowFigures w) {
-    CanaryInterval i = new CanaryInterval();
-    i.setTier(tier.tier());
-    i.setFromMillis(w.fromMillis());
-    i.setToMillis(w.toMillis());
-    i.setRequests(w.requests());
-    i.setErrors(w.errors());
-    i.setSuccessRate(w.successRate());
-    i.setP99Ms(w.p99Ms());
-    CanaryAnalysis.failure(tier.policy(), w).ifPresent(i::setFailure);
-    return i;
-  }
-
-  private static WindowFigures figures(CanaryInterval i) {
-    long requests = i.getRequests();
-    long errors = i.getErrors();
-    return new WindowFigures(
-        i.getFromMillis(),
-        i.getToMillis(),
-        requests,
-        requests - errors,
-        errors,
-        0,
-        i.getSuccessRate(),
-        0,
-        i.getP99Ms());
   }
 
   private static String tierOf(Deployment d) {

@@ -20,11 +20,13 @@ import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.spec.evolution.CanaryAnalysisSpec;
 import io.simianviz.model.spec.evolution.CanarySpec;
 import io.simianviz.operator.canary.CanaryWindow;
+import io.simianviz.operator.desired.ChaosHold;
 import io.simianviz.operator.desired.DesiredObjects;
 import io.simianviz.operator.traffic.SourceReading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
@@ -173,6 +175,42 @@ class ArchitectureEvolutionTest {
   }
 
   @Test
+  void aZoneAtZeroReplicasGetsNoCanaryPodAndTheTierKeepsOne() {
+    Architecture pushed = arch(2, pushed("v2"), applied(pushed("v1")));
+    String zoneA = "lamp-webserver-us-east-1-zone-a";
+    String zoneB = "lamp-webserver-us-east-1-zone-b";
+    String zoneC = "lamp-webserver-us-east-1-zone-c";
+    Deployment held =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName(zoneA)
+            .addToAnnotations(ChaosHold.ANNOTATION, "gorilla-a")
+            .endMetadata()
+            .build();
+
+    // zone-a held at 0 by a stop outage, zone-b scaled to 0 as the autoscaler may.
+    EvolutionStep judging =
+        ArchitectureEvolution.next(
+            pushed,
+            spec ->
+                DesiredObjects.build(pushed, spec, OPTIONS, JSON)
+                    .scaled(Map.of(zoneB, 0))
+                    .holding(ChaosHold.of(List.of(held))),
+            List.of(),
+            List.of(),
+            Set.of(),
+            List.of(),
+            T0);
+
+    assertThat(replicas(judging.objects(), zoneA)).isZero();
+    assertThat(replicas(judging.objects(), CanaryDeployments.name(zoneA))).isZero();
+    assertThat(replicas(judging.objects(), CanaryDeployments.name(zoneB))).isZero();
+    // zone-c's one replica: ceil(10% of 1), so the canary still has a pod to judge.
+    assertThat(replicas(judging.objects(), zoneC)).isEqualTo(1);
+    assertThat(replicas(judging.objects(), CanaryDeployments.name(zoneC))).isEqualTo(1);
+  }
+
+  @Test
   void onlyTheLastTenTransitionsAreKept() {
     Architecture arch = arch(1, lamp(), null);
     arch = storedWith(arch, next(arch, List.of(), Set.of(), T0), T0);
@@ -237,6 +275,15 @@ class ArchitectureEvolutionTest {
     spec.getServices().get(1).setVersion(version);
     spec.getServices().get(1).setCanary(canary);
     return spec;
+  }
+
+  private static int replicas(DesiredObjects objects, String deployment) {
+    return objects.ofType(Deployment.class).stream()
+        .filter(d -> d.getMetadata().getName().equals(deployment))
+        .findFirst()
+        .orElseThrow()
+        .getSpec()
+        .getReplicas();
   }
 
   private static String version(DesiredObjects objects, String deployment) {
