@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -16,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * order: a sweep fails the expired calls at its head and stops at the first one that is not, and a
  * new call first drops the answered calls at the head, so the queue holds little more than the
  * calls still waiting. A call whose request has less time left than the timeout gets a shorter
- * deadline ({@link #start(long)}); those wait in slots of a sweep period by deadline. A call is
- * failed at most one sweep period (a twentieth of the timeout) after its deadline. A caller off the
- * event loops (a test's thread) gets a timer of its own.
+ * deadline ({@link #start(long)}); those few wait in a second queue of each sweep, ordered by
+ * deadline. A call is failed at most one sweep period (a twentieth of the timeout) after its
+ * deadline. A caller off the event loops (a test's thread) gets a timer of its own.
  */
 public final class CallDeadlines {
   /** Sweeps per timeout: how late past its deadline a call may be failed, as a fraction. */
@@ -97,39 +99,22 @@ public final class CallDeadlines {
   }
 
   /**
-   * One event loop's calls in flight: those with the full timeout oldest first; those with a
-   * shorter deadline (most calls of a tier that is itself called: its requests carry their time
-   * left) in slots of one sweep period by deadline, a ring of them covering a timeout. A slot is
-   * looked at entry by entry once its period has begun, so a call fails at most one period late as
-   * before. A priority queue here cost a sift per call over every call sent in the last timeout (an
-   * answered call leaves it only at its head): 0.9% of the local runtime's samples at 12,000
-   * hops/s.
+   * One event loop's calls in flight: those with the full timeout oldest first, those with a
+   * shorter deadline soonest first.
    */
-  private final class Sweep implements Runnable {
+  private static final class Sweep implements Runnable {
     private final ArrayDeque<CallDeadline> waiting = new ArrayDeque<>();
-    private final ArrayDeque<CallDeadline>[] slots;
-
-    /** Slots count periods from this instant ({@link System#nanoTime} may be negative). */
-    private final long base = System.nanoTime();
-
-    /** The first slot the next sweep looks at: the one the last sweep ended in. */
-    private long next;
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Sweep() {
-      slots = new ArrayDeque[SWEEPS_PER_TIMEOUT + 3];
-      for (int i = 0; i < slots.length; i++) {
-        slots[i] = new ArrayDeque<>();
-      }
-    }
+    private final PriorityQueue<CallDeadline> shorter =
+        new PriorityQueue<>(
+            (a, b) -> Long.compare(a.atNanos() - b.atNanos(), 0) /* nanoTime may wrap */);
 
     void add(CallDeadline deadline, boolean fullTimeout) {
       if (fullTimeout) {
         dropSettled(waiting);
         waiting.addLast(deadline);
       } else {
-        long slot = Math.max(next, Math.floorDiv(deadline.atNanos() - base, periodNanos));
-        slots[(int) Math.floorMod(slot, (long) slots.length)].addLast(deadline);
+        dropSettled(shorter);
+        shorter.add(deadline);
       }
     }
 
@@ -137,43 +122,20 @@ public final class CallDeadlines {
     public void run() {
       long now = System.nanoTime();
       expire(waiting, now);
-      long current = Math.floorDiv(now - base, periodNanos);
-      long last = Math.min(current, next + slots.length - 1);
-      for (long slot = next; slot <= last; slot++) {
-        expireDue(slots[(int) Math.floorMod(slot, (long) slots.length)], now);
-      }
-      next = current;
+      expire(shorter, now);
     }
 
-    private static void dropSettled(ArrayDeque<CallDeadline> queue) {
+    private static void dropSettled(Queue<CallDeadline> queue) {
       CallDeadline head;
       while ((head = queue.peek()) != null && head.settled()) {
         queue.poll();
       }
     }
 
-    private static void expire(ArrayDeque<CallDeadline> queue, long now) {
+    private static void expire(Queue<CallDeadline> queue, long now) {
       CallDeadline head;
       while ((head = queue.peek()) != null && (head.settled() || head.atNanos() - now <= 0)) {
         queue.poll().expireOnItsContext();
-      }
-    }
-
-    /**
-     * Fails the due calls of a slot, in any order, and keeps the rest. Each is taken out before it
-     * fails: the retry its failure may start can add to this very slot.
-     */
-    private static void expireDue(ArrayDeque<CallDeadline> slot, long now) {
-      for (int n = slot.size(); n > 0; n--) {
-        CallDeadline d = slot.poll();
-        if (d.settled()) {
-          continue;
-        }
-        if (d.atNanos() - now <= 0) {
-          d.expireOnItsContext();
-        } else {
-          slot.addLast(d);
-        }
       }
     }
   }
