@@ -55,6 +55,9 @@ public record Request(Op op, String key, String value, boolean replica, boolean 
    * {@link JsonObject} and no JSON generator per call.
    */
   public Buffer toBuffer() {
+    if (isPlain(key) && (value == null || isPlain(value))) {
+      return Buffer.buffer(plainBytes());
+    }
     StringBuilder b =
         new StringBuilder(64).append("{\"op\":\"").append(op.name()).append("\",\"key\":");
     quote(b, key);
@@ -108,6 +111,75 @@ public record Request(Op op, String key, String value, boolean replica, boolean 
       throw new IllegalArgumentException("key is required");
     }
     return new Request(Op.valueOf(op), key, value, replica, forwarded);
+  }
+
+  /**
+   * The JSON of a request whose strings need no escape, as bytes at once: on every call, and a
+   * string builder, its string and the string's encoding cost more than the bytes.
+   */
+  private byte[] plainBytes() {
+    String opName = op.name();
+    int size =
+        OP_PREFIX.length
+            + opName.length()
+            + KEY_PREFIX.length
+            + key.length()
+            + 2
+            + (value == null ? 0 : VALUE_PREFIX.length + value.length() + 1)
+            + (replica ? REPLICA.length : 0)
+            + (forwarded ? FORWARDED.length : 0);
+    byte[] out = new byte[size];
+    int at = put(out, 0, OP_PREFIX);
+    at = put(out, at, opName);
+    at = put(out, at, KEY_PREFIX);
+    at = put(out, at, key);
+    out[at++] = '"';
+    if (value != null) {
+      at = put(out, at, VALUE_PREFIX);
+      at = put(out, at, value);
+      out[at++] = '"';
+    }
+    if (replica) {
+      at = put(out, at, REPLICA);
+    }
+    if (forwarded) {
+      at = put(out, at, FORWARDED);
+    }
+    out[at] = '}';
+    return out;
+  }
+
+  private static final byte[] OP_PREFIX = ascii("{\"op\":\"");
+  private static final byte[] KEY_PREFIX = ascii("\",\"key\":\"");
+  private static final byte[] VALUE_PREFIX = ascii(",\"value\":\"");
+  private static final byte[] REPLICA = ascii(",\"replica\":true");
+  private static final byte[] FORWARDED = ascii(",\"forwarded\":true");
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static int put(byte[] out, int at, byte[] bytes) {
+    System.arraycopy(bytes, 0, out, at, bytes.length);
+    return at + bytes.length;
+  }
+
+  private static int put(byte[] out, int at, String ascii) {
+    for (int i = 0; i < ascii.length(); i++) {
+      out[at + i] = (byte) ascii.charAt(i);
+    }
+    return at + ascii.length();
+  }
+
+  /** Printable ASCII without a quote or a backslash: written into JSON as it is. */
+  private static boolean isPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void quote(StringBuilder b, String s) {

@@ -23,7 +23,6 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
     return new VertxException("the call's deadline passed before it was sent", true);
   }
 
-  private final Promise<Reply> result = Promise.promise();
   private final long atNanos;
   private final long timeoutMs;
 
@@ -33,6 +32,22 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
   private Runnable abort;
   private boolean settled;
 
+  /**
+   * Who hears the outcome: the caller's own callback, called directly, so that an attempt costs no
+   * future of its own on the way (each completion a context dispatch and a listener).
+   */
+  private Handler<AsyncResult<Reply>> then;
+
+  /**
+   * The outcome once settled, for a {@link #future} asked for later; not kept once handed to {@link
+   * #then}'s callback: a settled deadline may wait in its sweep's queue up to a timeout, and should
+   * not hold the reply (and its buffer) that long.
+   */
+  private AsyncResult<Reply> outcome;
+
+  /** Made only when {@link #future} is asked for. */
+  private Promise<Reply> result;
+
   CallDeadline(long atNanos, long timeoutMs, ContextInternal context) {
     this.atNanos = atNanos;
     this.timeoutMs = timeoutMs;
@@ -41,7 +56,27 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
 
   /** The attempt's outcome: its transport's, or a timeout at the deadline. */
   public Future<Reply> future() {
+    if (result == null) {
+      result = Promise.promise();
+      if (outcome != null) {
+        result.handle(outcome);
+      }
+    }
     return result.future();
+  }
+
+  /**
+   * Hands the attempt's outcome to {@code handler} once it is known (at once if it is), instead of
+   * to {@link #future}.
+   */
+  void then(Handler<AsyncResult<Reply>> handler) {
+    AsyncResult<Reply> done = outcome;
+    if (done != null) {
+      outcome = null;
+      handler.handle(done);
+    } else {
+      then = handler;
+    }
   }
 
   /**
@@ -58,17 +93,13 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
 
   /** The transport's outcome, if the deadline has not passed first. */
   @Override
-  public void handle(AsyncResult<Reply> outcome) {
+  public void handle(AsyncResult<Reply> transportOutcome) {
     if (settled) {
       return;
     }
     settled = true;
     abort = null;
-    if (outcome.succeeded()) {
-      result.complete(outcome.result());
-    } else {
-      result.fail(outcome.cause());
-    }
+    settle(transportOutcome);
   }
 
   /** The timeout the deadline was set with, for what a transport bounds itself. */
@@ -113,6 +144,19 @@ public final class CallDeadline implements Handler<AsyncResult<Reply>> {
     if (action != null) {
       action.run();
     }
-    result.fail(new TimeoutException("no answer within " + timeoutMs + " ms"));
+    settle(Future.failedFuture(new TimeoutException("no answer within " + timeoutMs + " ms")));
+  }
+
+  private void settle(AsyncResult<Reply> done) {
+    Handler<AsyncResult<Reply>> callback = then;
+    if (callback != null) {
+      then = null;
+      callback.handle(done);
+    } else {
+      outcome = done;
+    }
+    if (result != null) {
+      result.handle(done);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.simianviz.service.call;
 
+import io.netty.util.AsciiString;
 import io.simianviz.model.spec.Protocol;
 import io.vertx.core.MultiMap;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +21,19 @@ public final class DeadlineHeaders {
 
   private static final long MAX_GRPC_VALUE = 99_999_999L;
 
+  // Looked up on every request: names whose hash is computed once, not per look-up.
+  private static final CharSequence GRPC_NAME = AsciiString.cached(GRPC);
+  private static final CharSequence JSON_NAME = AsciiString.cached(JSON);
+
   private DeadlineHeaders() {}
 
   /** The time left that a request arrived with, in nanoseconds, or {@link #NONE}. */
   public static long remainingNanos(MultiMap headers, Protocol protocol) {
     if (protocol == Protocol.GRPC) {
-      String value = headers.get(GRPC);
+      String value = headers.get(GRPC_NAME);
       return value == null ? NONE : parseGrpc(value);
     }
-    String value = headers.get(JSON);
+    String value = headers.get(JSON_NAME);
     if (value == null) {
       return NONE;
     }

@@ -8,7 +8,10 @@ import io.simianviz.service.Request;
 import io.simianviz.service.discovery.Endpoint;
 import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.trace.TraceContext;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,7 +93,9 @@ public final class DependencyClient {
             .candidateOrders()
             .of(tier, all, self.region(), self.zone(), zoneAffinity)
             .first(process.policy().maxRetries() + 1, rotation++, process.outliers().ejected());
-    return attempt(candidates, 0, request, parent).map(reply -> recordEdge(tier, start, reply));
+    Call call = new Call(tier, start, candidates, request, parent, true);
+    call.attempt();
+    return call.result.future();
   }
 
   /** Calls one given instance once (a ring node forwarding to the key's owner). */
@@ -100,40 +105,89 @@ public final class DependencyClient {
       return Future.succeededFuture(
           recordEdge(endpoint.tier(), start, noTimeLeft(endpoint.tier(), parent)));
     }
-    return send(endpoint, request, parent)
-        .recover(err -> Future.succeededFuture(failure(endpoint, err, timedOut(err, start))))
-        .map(reply -> recordEdge(endpoint.tier(), start, reply));
+    Call call = new Call(endpoint.tier(), start, List.of(endpoint), request, parent, false);
+    call.attempt();
+    return call.result.future();
   }
 
-  private Future<Reply> attempt(
-      List<Endpoint> candidates, int attempt, Request request, TraceContext parent) {
-    Endpoint target = candidates.get(attempt % candidates.size());
-    long sentAt = System.nanoTime();
-    // One function for both outcomes: no more allocated per call than recover(...) did.
-    return send(target, request, parent)
-        .transform(
-            ar -> {
-              if (ar.succeeded()) {
-                process.outliers().answered(target);
-                return ar instanceof Future<Reply> done
-                    ? done
-                    : Future.succeededFuture(ar.result());
-              }
-              Throwable err = ar.cause();
-              boolean timedOut = timedOut(err, sentAt);
-              if (partitionName == null || !process.partition().isIsolated(partitionName)) {
-                // A caller cut off learns nothing of its targets. On a cluster its detector would
-                // be its own; here every caller of the process shares one.
-                process.outliers().failed(target, err, timedOut);
-              }
-              // The time left is checked before the budget: a retry not sent takes no token.
-              if (attempt < process.policy().maxRetries()
-                  && attemptNanos(parent) >= FLOOR_NANOS
-                  && retryBudget.tryRetry()) {
-                return attempt(candidates, attempt + 1, request, parent);
-              }
-              return Future.succeededFuture(failure(target, err, timedOut));
-            });
+  /**
+   * One call and its attempts: an object per call and callbacks, where a chain of futures made a
+   * promise, a listener and a dispatch per stage ({@code transform}, {@code map}, the deadline's).
+   * Its result is the one future of the call, which every caller gets.
+   */
+  private final class Call implements Handler<AsyncResult<Reply>> {
+    final Promise<Reply> result = Promise.promise();
+    private final String tier;
+    private final long startNanos;
+    private final List<Endpoint> candidates;
+    private final Request request;
+    private final TraceContext parent;
+
+    /** A tier's call retries elsewhere and tells the outlier detector; a given instance's not. */
+    private final boolean retries;
+
+    /** The attempt under way, 0 for the first. */
+    private int attempted;
+
+    private Endpoint target;
+    private long sentAt;
+
+    Call(
+        String tier,
+        long startNanos,
+        List<Endpoint> candidates,
+        Request request,
+        TraceContext parent,
+        boolean retries) {
+      this.tier = tier;
+      this.startNanos = startNanos;
+      this.candidates = candidates;
+      this.request = request;
+      this.parent = parent;
+      this.retries = retries;
+    }
+
+    void attempt() {
+      target = candidates.get(attempted % candidates.size());
+      sentAt = System.nanoTime();
+      send(target, request, parent, this);
+    }
+
+    /** An attempt's outcome. */
+    @Override
+    public void handle(AsyncResult<Reply> ar) {
+      if (ar.succeeded()) {
+        if (retries) {
+          process.outliers().answered(target);
+        }
+        done(ar.result());
+        return;
+      }
+      Throwable err = ar.cause();
+      if (!retries) {
+        done(failure(target, err, timedOut(err, startNanos)));
+        return;
+      }
+      boolean timedOut = timedOut(err, sentAt);
+      if (partitionName == null || !process.partition().isIsolated(partitionName)) {
+        // A caller cut off learns nothing of its targets. On a cluster its detector would be its
+        // own; here every caller of the process shares one.
+        process.outliers().failed(target, err, timedOut);
+      }
+      // The time left is checked before the budget: a retry not sent takes no token.
+      if (attempted < process.policy().maxRetries()
+          && attemptNanos(parent) >= FLOOR_NANOS
+          && retryBudget.tryRetry()) {
+        attempted++;
+        attempt();
+        return;
+      }
+      done(failure(target, err, timedOut));
+    }
+
+    private void done(Reply reply) {
+      result.complete(recordEdge(tier, startNanos, reply));
+    }
   }
 
   /**
@@ -142,20 +196,18 @@ public final class DependencyClient {
    * waiting for the answer all count. An attempt across the network partition is not sent: like a
    * packet into a blackhole, it fails at its deadline.
    */
-  private Future<Reply> send(Endpoint target, Request request, TraceContext parent) {
+  private void send(
+      Endpoint target, Request request, TraceContext parent, Handler<AsyncResult<Reply>> then) {
     CallDeadline deadline = process.deadlines().start(attemptNanos(parent));
+    deadline.then(then);
     if (process.partition().cuts(partitionName, target.instance())) {
-      return deadline.future();
+      return;
     }
     // Most calls go to an instance called before: a look-up in this caller's small set is all.
     if (!linked.contains(target.instance()) && process.links().called(self.name(), target)) {
       linked.add(target.instance());
     }
-    process
-        .transport(self.protocolOf(target.tier()))
-        .send(target, request, parent, deadline)
-        .onComplete(deadline);
-    return deadline.future();
+    process.transport(self.protocolOf(target.tier())).send(target, request, parent, deadline);
   }
 
   /**

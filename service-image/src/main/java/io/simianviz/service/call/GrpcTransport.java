@@ -29,9 +29,8 @@ final class GrpcTransport implements Transport {
   }
 
   @Override
-  public Future<Reply> send(
-      Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
-    return client
+  public void send(Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
+    client
         .request(
             SocketAddress.inetSocketAddress(target.port(), target.host()), GrpcMessages.CLIENT_CALL)
         .compose(
@@ -48,7 +47,8 @@ final class GrpcTransport implements Transport {
                   .set(DeadlineHeaders.GRPC, DeadlineHeaders.grpc(deadline.remainingNanos()));
               return call.send(GrpcMessages.toProto(request));
             })
-        .compose(GrpcTransport::read);
+        .compose(GrpcTransport::read)
+        .onComplete(deadline);
   }
 
   private static Future<Reply> read(GrpcClientResponse<CallRequest, CallReply> response) {

@@ -8,6 +8,8 @@ import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -34,8 +36,7 @@ public final class JsonTransport implements Transport {
   }
 
   @Override
-  public Future<Reply> send(
-      Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
+  public void send(Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
     // No timeout of the request's own (a timer per call): the deadline's sweep resets it. The
     // client's connect timeout, the same, bounds a wait for a pooled connection that the sweep
     // cannot cancel, and arms a timer only when the call has to wait.
@@ -46,28 +47,54 @@ public final class JsonTransport implements Transport {
             .setPort(target.port())
             .setURI(Nanoservice.REQUEST_PATH)
             .setConnectTimeout(deadline.timeoutMs());
-    return clientOfTier
+    // Callbacks, not a chain of composed futures: each stage of a chain is one more promise, one
+    // more listener and one more dispatch on the caller's context, on every call.
+    clientOfTier
         .apply(target.tier())
-        .request(options)
-        .compose(
-            r -> {
-              // A failure reaches the caller through the response; without a handler Vert.x would
-              // also log every reset or closed call as an ERROR on the console.
-              r.exceptionHandler(JsonTransport::reportedThroughTheResponse);
-              if (!deadline.abortWith(r::reset)) {
-                // Too late: the connection goes back to the pool unused.
-                r.reset();
-                return Future.failedFuture(CallDeadline.tooLate());
+        .request(
+            options,
+            ar -> {
+              if (ar.failed()) {
+                deadline.handle(Future.failedFuture(ar.cause()));
+              } else {
+                send(ar.result(), request, parent, deadline);
               }
-              return r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                  .putHeader(TRACEPARENT, parent.traceparent())
-                  .putHeader(HOPS, parent.hopsHeader())
-                  // What is left of this attempt once it has its connection: the callee stops then.
-                  .putHeader(TIME_LEFT, DeadlineHeaders.json(deadline.remainingNanos()))
-                  .send(request.toBuffer());
+            });
+  }
+
+  private static void send(
+      HttpClientRequest r, Request request, TraceContext parent, CallDeadline deadline) {
+    // A failure reaches the caller through the response; without a handler Vert.x would also log
+    // every reset or closed call as an ERROR on the console.
+    r.exceptionHandler(JsonTransport::reportedThroughTheResponse);
+    if (!deadline.abortWith(r::reset)) {
+      // Too late: the connection goes back to the pool unused (the deadline has its outcome).
+      r.reset();
+      return;
+    }
+    r.putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .putHeader(TRACEPARENT, parent.traceparent())
+        .putHeader(HOPS, parent.hopsHeader())
+        // What is left of this attempt once it has its connection: the callee stops then.
+        .putHeader(TIME_LEFT, DeadlineHeaders.json(deadline.remainingNanos()))
+        .response(
+            ar -> {
+              if (ar.failed()) {
+                deadline.handle(Future.failedFuture(ar.cause()));
+                return;
+              }
+              HttpClientResponse resp = ar.result();
+              // The reply stays the bytes it came as: most callers pass it on without looking.
+              resp.body(
+                  body ->
+                      deadline.handle(
+                          body.succeeded()
+                              ? Future.succeededFuture(
+                                  Reply.fromWire(resp.statusCode(), body.result()))
+                              : Future.failedFuture(body.cause())));
             })
-        // The reply stays the bytes it came as: most callers pass it on without looking inside.
-        .compose(resp -> resp.body().map(body -> Reply.fromWire(resp.statusCode(), body)));
+        // No promise for the write: a failed write fails the response above.
+        .end(request.toBuffer(), null);
   }
 
   private static void reportedThroughTheResponse(Throwable err) {}

@@ -12,6 +12,7 @@ import io.simianviz.service.grpc.GrpcStatuses;
 import io.simianviz.service.grpc.HealthMethods;
 import io.simianviz.service.grpc.ServerReflection;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServer;
@@ -61,7 +62,7 @@ final class GrpcCalls {
 
   /** Whether a request is a gRPC call (gRPC-Web, which Vert.x 4 does not serve, is not). */
   static boolean isGrpc(HttpServerRequest req) {
-    String type = req.getHeader("content-type");
+    String type = req.getHeader(HttpHeaders.CONTENT_TYPE);
     return type != null
         && type.startsWith("application/grpc")
         && !type.startsWith("application/grpc-web");

@@ -2,7 +2,6 @@ package io.simianviz.service.serve;
 
 import io.simianviz.model.spec.Protocol;
 import io.simianviz.service.call.DeadlineHeaders;
-import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.MultiMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,12 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param span this hop's own context: a child of the parent, or a new root; with the caller's
  *     deadline when the request carried one
  * @param protocol how the request arrived
- * @param startNanos monotonic start, for the latency
- * @param startMicros wall-clock start in epoch microseconds, for the span; 0 when the hop is not
- *     sampled, as nothing reads it then
+ * @param startNanos monotonic start, for the latency (the span's wall-clock start is derived from
+ *     it when the span is exported: one read of the wall clock per exported span, none otherwise)
  */
-record Hop(
-    TraceContext parent, TraceContext span, Protocol protocol, long startNanos, long startMicros) {
+record Hop(TraceContext parent, TraceContext span, Protocol protocol, long startNanos) {
 
   /**
    * A request that just arrived with these headers (HTTP headers or gRPC metadata).
@@ -36,12 +33,13 @@ record Hop(
                 ? parent
                 : TraceContext.root(ThreadLocalRandom.current().nextDouble() < sampleRate))
             .child();
-    // The caller's deadline, from the time left it sent: without one, as long as the calls take.
+    // The caller's deadline, from the time left it sent, counted from arrival (no second read of
+    // the clock): without one, as long as the calls take.
     long timeLeft = DeadlineHeaders.remainingNanos(headers, protocol);
     if (timeLeft != DeadlineHeaders.NONE) {
-      span = span.withTimeLeft(timeLeft - (System.nanoTime() - startNanos));
+      span = span.withDeadline(startNanos + Math.max(0, timeLeft));
     }
-    return new Hop(parent, span, protocol, startNanos, span.sampled() ? Span.nowMicros() : 0);
+    return new Hop(parent, span, protocol, startNanos);
   }
 
   /** Microseconds since this hop arrived. */

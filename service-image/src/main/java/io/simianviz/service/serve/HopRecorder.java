@@ -76,7 +76,7 @@ final class HopRecorder {
                 hop.parent() == null ? null : hop.parent().spanId(),
                 op.toLowerCase(Locale.ROOT),
                 "SERVER",
-                hop.startMicros(),
+                Span.nowMicros() - micros,
                 micros,
                 config.tier(),
                 at == null ? config.host() : at.host(),

@@ -25,7 +25,7 @@ final class JsonCalls {
     Protocol protocol = req.version() == HttpVersion.HTTP_2 ? Protocol.HTTP2 : Protocol.HTTP;
     Hop hop = serving.arrived(req.headers(), protocol);
     if (HttpMethod.GET.equals(req.method())) {
-      serving.serve(hop, Request.get(req.getParam("key", "key")), r -> write(req, r));
+      serving.serve(hop, Request.get(key(req)), r -> write(req, r));
       return;
     }
     req.body()
@@ -45,10 +45,35 @@ final class JsonCalls {
             });
   }
 
+  /**
+   * The {@code key} parameter of a GET, "key" without one. A query that is only {@code key=} and a
+   * plain value is read as it is; any other goes through Vert.x's decoder, which builds a map of
+   * every parameter on each request.
+   */
+  static String key(HttpServerRequest req) {
+    String query = req.query();
+    if (query != null && query.startsWith("key=") && isPlain(query)) {
+      return query.substring(4);
+    }
+    return req.getParam("key", "key");
+  }
+
+  /** No second parameter, escape or fragment in it: the text after {@code key=} is the value. */
+  private static boolean isPlain(String query) {
+    for (int i = 4; i < query.length(); i++) {
+      char c = query.charAt(i);
+      if (c == '&' || c == ';' || c == '%' || c == '+' || c == '#' || c == '=') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void write(HttpServerRequest req, Reply reply) {
     req.response()
         .setStatusCode(reply.status())
         .putHeader(HttpHeaders.CONTENT_TYPE, JsonTransport.JSON)
-        .end(reply.toBuffer());
+        // No promise for the write: nothing waits for it.
+        .end(reply.toBuffer(), null);
   }
 }

@@ -1,5 +1,6 @@
 package io.simianviz.service.trace;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -29,6 +30,15 @@ public record TraceContext(
 
   private static final HexFormat HEX = HexFormat.of();
 
+  // Looked up on every request: names whose hash is computed once, not per look-up, in lower case
+  // (HTTP/1.1 compares names ignoring case; HTTP/2 lowers a name before each look-up).
+  private static final CharSequence TRACEPARENT_NAME = AsciiString.cached(TRACEPARENT);
+  private static final CharSequence HOPS_NAME = AsciiString.cached(HOPS);
+  private static final CharSequence B3 = AsciiString.cached("b3");
+  private static final CharSequence B3_TRACE_ID = AsciiString.cached("x-b3-traceid");
+  private static final CharSequence B3_SPAN_ID = AsciiString.cached("x-b3-spanid");
+  private static final CharSequence B3_SAMPLED = AsciiString.cached("x-b3-sampled");
+
   public TraceContext(String traceId, String spanId, boolean sampled, int hops) {
     this(traceId, spanId, sampled, hops, NO_DEADLINE);
   }
@@ -39,8 +49,12 @@ public record TraceContext(
 
   /** This context with the caller's deadline, {@code remainingNanos} from now. */
   public TraceContext withTimeLeft(long remainingNanos) {
-    return new TraceContext(
-        traceId, spanId, sampled, hops, System.nanoTime() + Math.max(0, remainingNanos));
+    return withDeadline(System.nanoTime() + Math.max(0, remainingNanos));
+  }
+
+  /** This context with the caller's deadline at {@code atNanos} on {@link System#nanoTime}. */
+  public TraceContext withDeadline(long atNanos) {
+    return new TraceContext(traceId, spanId, sampled, hops, atNanos);
   }
 
   public boolean hasDeadline() {
@@ -76,7 +90,7 @@ public record TraceContext(
   /** The caller's context from request headers, or null when the request carries none. */
   public static TraceContext fromHeaders(MultiMap headers) {
     TraceContext context = contextFromHeaders(headers);
-    String hops = headers.get(HOPS);
+    String hops = headers.get(HOPS_NAME);
     if (context == null || hops == null) {
       return context;
     }
@@ -89,23 +103,23 @@ public record TraceContext(
   }
 
   private static TraceContext contextFromHeaders(MultiMap headers) {
-    String w3c = headers.get(TRACEPARENT);
+    String w3c = headers.get(TRACEPARENT_NAME);
     if (w3c != null) {
       return parseTraceparent(w3c);
     }
-    String single = headers.get("b3");
+    String single = headers.get(B3);
     if (single != null) {
       String[] parts = single.split("-", -1);
       return parts.length >= 2
           ? valid(parts[0], parts[1], parts.length < 3 || !"0".equals(parts[2]))
           : null;
     }
-    String traceId = headers.get("X-B3-TraceId");
-    String spanId = headers.get("X-B3-SpanId");
+    String traceId = headers.get(B3_TRACE_ID);
+    String spanId = headers.get(B3_SPAN_ID);
     if (traceId == null || spanId == null) {
       return null;
     }
-    return valid(traceId, spanId, !"0".equals(headers.get("X-B3-Sampled")));
+    return valid(traceId, spanId, !"0".equals(headers.get(B3_SAMPLED)));
   }
 
   static TraceContext parseTraceparent(String header) {
