@@ -132,6 +132,9 @@ public final class DependencyClient {
     private Endpoint target;
     private long sentAt;
 
+    /** Whether the attempt under way has less than the whole timeout: its request's deadline. */
+    private boolean shortened;
+
     Call(
         String tier,
         long startNanos,
@@ -150,6 +153,7 @@ public final class DependencyClient {
     void attempt() {
       target = candidates.get(attempted % candidates.size());
       sentAt = System.nanoTime();
+      shortened = attemptNanos(parent) < process.policy().timeout().toNanos();
       send(target, request, parent, this);
     }
 
@@ -169,9 +173,11 @@ public final class DependencyClient {
         return;
       }
       boolean timedOut = timedOut(err, sentAt);
-      if (partitionName == null || !process.partition().isIsolated(partitionName)) {
-        // A caller cut off learns nothing of its targets. On a cluster its detector would be its
-        // own; here every caller of the process shares one.
+      // A caller cut off learns nothing of its targets (on a cluster its detector would be its
+      // own; here every caller of the process shares one), nor does an attempt that timed out
+      // on a deadline shorter than the timeout: its caller was in a hurry, the instance not slow.
+      if ((partitionName == null || !process.partition().isIsolated(partitionName))
+          && !(timedOut && shortened)) {
         process.outliers().failed(target, err, timedOut);
       }
       // The time left is checked before the budget: a retry not sent takes no token.

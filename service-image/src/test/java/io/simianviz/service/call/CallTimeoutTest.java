@@ -67,11 +67,38 @@ class CallTimeoutTest {
 
   /** Calls from an event loop, as a serving instance does, so the sweep keeps the deadline. */
   private Reply callFromEventLoop(DependencyClient client) {
+    return callFromEventLoop(client, TraceContext.root(false));
+  }
+
+  private Reply callFromEventLoop(DependencyClient client, TraceContext parent) {
     Context context = fleet.process.vertx().getOrCreateContext();
     Promise<Reply> reply = Promise.promise();
-    context.runOnContext(
-        v -> client.call("db", Request.get("k"), TraceContext.root(false)).onComplete(reply));
+    context.runOnContext(v -> client.call("db", Request.get("k"), parent).onComplete(reply));
     return Fleet.await(reply.future());
+  }
+
+  private boolean dbEjected() {
+    return fleet
+        .process
+        .outliers()
+        .ejected()
+        .test(new Endpoint("db0", "db", "us-east-1", "zoneA", "127.0.0.1", server.actualPort()));
+  }
+
+  @Test
+  void attemptsShortenedByTheRequestsDeadlineDoNotEjectTheInstanceTheyTimedOutOn() {
+    DependencyClient client = clientOfServer(req -> {}); // never answers
+    for (int i = 0; i <= OutlierEjection.TIMEOUTS_TO_EJECT; i++) {
+      // 100 ms left of the caller's own deadline: the attempt gets 95, not the 300 ms timeout.
+      TraceContext hurried = TraceContext.root(false).withTimeLeft(100_000_000L);
+      assertThat(callFromEventLoop(client, hurried).status()).isEqualTo(Reply.TIMEOUT);
+    }
+    assertThat(dbEjected()).as("a caller in a hurry says nothing of the instance").isFalse();
+
+    for (int i = 0; i < OutlierEjection.TIMEOUTS_TO_EJECT; i++) {
+      assertThat(callFromEventLoop(client).status()).isEqualTo(Reply.TIMEOUT);
+    }
+    assertThat(dbEjected()).as("whole timeouts in a row do").isTrue();
   }
 
   @Test
