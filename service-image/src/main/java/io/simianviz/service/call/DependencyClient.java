@@ -71,22 +71,13 @@ public final class DependencyClient {
   public Future<Reply> call(String tier, Request request, TraceContext parent) {
     long start = System.nanoTime();
     if (attemptNanos(parent) < FLOOR_NANOS) {
-      return Future.succeededFuture(recordEdge(tier, start, noTimeLeft(tier, parent)));
+      return Future.succeededFuture(
+          recordEdge(tier, start, CallFailures.noTimeLeft(tier, self, parent)));
     }
     retryBudget.onRequest();
     List<Endpoint> all = process.discovery().instances(tier);
     if (all.isEmpty()) {
-      Reply none =
-          Reply.error(
-              Reply.NO_INSTANCE,
-              "no instance of tier "
-                  + tier
-                  + " is available to "
-                  + self.name()
-                  + " (region "
-                  + self.region()
-                  + ", any zone)");
-      return Future.succeededFuture(recordEdge(tier, start, none));
+      return Future.succeededFuture(recordEdge(tier, start, CallFailures.noInstance(tier, self)));
     }
     List<Endpoint> candidates =
         process
@@ -103,7 +94,8 @@ public final class DependencyClient {
     long start = System.nanoTime();
     if (attemptNanos(parent) < FLOOR_NANOS) {
       return Future.succeededFuture(
-          recordEdge(endpoint.tier(), start, noTimeLeft(endpoint.tier(), parent)));
+          recordEdge(
+              endpoint.tier(), start, CallFailures.noTimeLeft(endpoint.tier(), self, parent)));
     }
     Call call = new Call(endpoint.tier(), start, List.of(endpoint), request, parent, false);
     call.attempt();
@@ -169,7 +161,7 @@ public final class DependencyClient {
       }
       Throwable err = ar.cause();
       if (!retries) {
-        done(failure(target, err, timedOut(err, startNanos)));
+        done(failure(err, timedOut(err, startNanos)));
         return;
       }
       boolean timedOut = timedOut(err, sentAt);
@@ -188,7 +180,11 @@ public final class DependencyClient {
         attempt();
         return;
       }
-      done(failure(target, err, timedOut));
+      done(failure(err, timedOut));
+    }
+
+    private Reply failure(Throwable err, boolean timedOut) {
+      return CallFailures.failure(target, err, timedOut, process.policy().timeout());
     }
 
     private void done(Reply reply) {
@@ -225,52 +221,12 @@ public final class DependencyClient {
         || System.nanoTime() - sentAtNanos >= process.policy().timeout().toNanos();
   }
 
-  private Reply failure(Endpoint target, Throwable err, boolean timedOut) {
-    if (PoolFull.hit(err)) {
-      return Reply.error(
-          Reply.NO_INSTANCE,
-          "no connection free for "
-              + target.tier()
-              + " at "
-              + target.address()
-              + ": "
-              + err.getMessage()
-              + " (this process's calls to it are queued to the limit)");
-    }
-    return Reply.error(
-        timedOut ? Reply.TIMEOUT : Reply.DEPENDENCY_FAILED,
-        (timedOut ? "timed out calling " : "failed calling ")
-            + target.tier()
-            + " at "
-            + target.address()
-            + ": "
-            + (timedOut && !(err instanceof TimeoutException)
-                ? "no answer within " + process.policy().timeout().toMillis() + " ms"
-                : err.getMessage())
-            + (FileLimit.hit(err)
-                ? " (this process is out of file descriptors: see ulimit -n)"
-                : ""));
-  }
-
   /**
    * How long an attempt sent now may take: the request's time left less the margin, or without a
    * deadline as long as it likes (the policy's timeout bounds it).
    */
   private static long attemptNanos(TraceContext parent) {
     return parent.hasDeadline() ? parent.remainingNanos() - MARGIN_NANOS : Long.MAX_VALUE;
-  }
-
-  private Reply noTimeLeft(String tier, TraceContext parent) {
-    return Reply.error(
-        Reply.TIMEOUT,
-        "no time left to call "
-            + tier
-            + " from "
-            + self.name()
-            + ": the request's deadline is "
-            + (parent.remainingNanos() <= 0
-                ? "past"
-                : parent.remainingNanos() / 1000 + " microseconds away"));
   }
 
   private Reply recordEdge(String tier, long startNanos, Reply reply) {
