@@ -8,13 +8,19 @@ import java.util.Locale;
 /**
  * The file of {@code --watch}: each saved change is read and checked, and becomes the next version
  * to apply; a save that cannot be read, is not valid or is another architecture is said once on the
- * console and ignored, the running version going on.
+ * console and ignored, the running version going on. A change is read once it reads the same on two
+ * looks in a row: an editor's save truncates the file before it writes it, and a look in between
+ * would take the empty or half-written file for a bad save.
  */
 final class WatchedFile {
   private final EvolutionHost host;
   private final Path file;
   private final VersionLoader loader;
   private String content;
+
+  /** A change seen once, taken when the next look reads it again. */
+  private String changing;
+
   private boolean unreadable;
 
   WatchedFile(EvolutionHost host, Path file, VersionLoader loader) {
@@ -45,8 +51,14 @@ final class WatchedFile {
     }
     unreadable = false;
     if (now.equals(content)) {
+      changing = null;
       return null;
     }
+    if (!now.equals(changing)) {
+      changing = now; // maybe still being written
+      return null;
+    }
+    changing = null;
     content = now;
     Version next;
     try {
