@@ -9,7 +9,6 @@ import io.simianviz.model.live.EventKind;
 import io.simianviz.model.live.InstanceState;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.service.ProcessContext;
-import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.traffic.TrafficSource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -93,12 +92,7 @@ public final class RunExperimentHost implements ExperimentHost {
    */
   @Override
   public TrafficReading reading() {
-    TrafficReading sum = null;
-    for (Nanoservice s : instances.trafficSources()) {
-      TrafficReading one = s.traffic().settledNow();
-      sum = sum == null ? one : sum.plus(one);
-    }
-    return sum;
+    return instances.trafficReading();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.simianviz.local.run;
 
+import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.spec.TierSpec;
 import io.simianviz.model.topology.Instance;
 import io.simianviz.model.topology.LoopbackAddresses;
@@ -171,6 +172,19 @@ public final class RunInstances {
 
   public List<Nanoservice> trafficSources() {
     return running.values().stream().filter(s -> s.traffic() != null).toList();
+  }
+
+  /**
+   * Every running traffic source's settled counters, summed (settled as far as the slowest source),
+   * or null without a traffic source.
+   */
+  public TrafficReading trafficReading() {
+    TrafficReading sum = null;
+    for (Nanoservice s : trafficSources()) {
+      TrafficReading one = s.traffic().settledNow();
+      sum = sum == null ? one : sum.plus(one);
+    }
+    return sum;
   }
 
   /** Stops every running instance gracefully (the end of the run), recording each one's end. */

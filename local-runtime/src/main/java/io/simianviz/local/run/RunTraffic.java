@@ -126,10 +126,10 @@ public final class RunTraffic {
   private void settle(long start, Duration warmup, Duration upTo) throws InterruptedException {
     WarmupSettling settling = new WarmupSettling();
     Thread.sleep(Math.max(0, warmup.toMillis() - WarmupSettling.WINDOW_MILLIS));
-    settling.settled(reading());
+    settling.settled(instances.trafficReading());
     Thread.sleep(Math.min(warmup.toMillis(), WarmupSettling.WINDOW_MILLIS));
     boolean told = false;
-    TrafficReading now = reading();
+    TrafficReading now = instances.trafficReading();
     while (now != null && !settling.settled(now)) {
       if (System.nanoTime() - start >= upTo.toNanos()) {
         events.accept(
@@ -151,18 +151,8 @@ public final class RunTraffic {
                 WarmupSettling.WINDOW_MILLIS / 1000.0));
       }
       Thread.sleep(250);
-      now = reading();
+      now = instances.trafficReading();
     }
-  }
-
-  /** Every traffic source's settled counters, summed; null without a traffic source. */
-  private TrafficReading reading() {
-    TrafficReading sum = null;
-    for (Nanoservice s : instances.trafficSources()) {
-      TrafficReading one = s.traffic().settledNow();
-      sum = sum == null ? one : sum.plus(one);
-    }
-    return sum;
   }
 
   /** Whether the measured window is over: the traffic stopped, the monkey too. */
