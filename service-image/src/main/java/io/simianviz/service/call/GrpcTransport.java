@@ -32,7 +32,8 @@ final class GrpcTransport implements Transport {
   public void send(Endpoint target, Request request, TraceContext parent, CallDeadline deadline) {
     client
         .request(
-            SocketAddress.inetSocketAddress(target.port(), target.host()), GrpcMessages.CLIENT_CALL)
+            SocketAddress.inetSocketAddress(LoopAffinity.port(target), target.host()),
+            GrpcMessages.CLIENT_CALL)
         .compose(
             call -> {
               // The deadline's sweep cancels the call (a reset stream), not a timer per call.

@@ -44,7 +44,7 @@ public final class JsonTransport implements Transport {
         new RequestOptions()
             .setMethod(HttpMethod.POST)
             .setHost(target.host())
-            .setPort(target.port())
+            .setPort(LoopAffinity.port(target))
             .setURI(Nanoservice.REQUEST_PATH)
             .setConnectTimeout(deadline.timeoutMs());
     // Callbacks, not a chain of composed futures: each stage of a chain is one more promise, one

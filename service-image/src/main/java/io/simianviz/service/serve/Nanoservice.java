@@ -4,23 +4,23 @@ import io.simianviz.service.InstanceConfig;
 import io.simianviz.service.ProcessContext;
 import io.simianviz.service.behaviour.Behaviour;
 import io.simianviz.service.call.DependencyClient;
-import io.simianviz.service.call.Transports;
 import io.simianviz.service.discovery.Endpoint;
 import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.traffic.TrafficSource;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One running instance: its own server on its own address, the behaviour of its package, its calls
- * to dependencies, and the admin endpoints. One listening socket takes everything (file descriptors
- * count when a JVM runs thousands of instances): gRPC calls ({@link GrpcCalls}), JSON requests on
- * {@code /request} over HTTP/1.1 or HTTP/2 cleartext ({@link JsonCalls}), and the admin routes.
- * Every request is served the same way whatever its protocol ({@link RequestServing}).
+ * to dependencies, and the admin endpoints. One listening socket (one per event loop in the local
+ * runtime: {@link LoopListeners}) takes everything, as file descriptors count when a JVM runs
+ * thousands of instances: gRPC calls ({@link GrpcCalls}), JSON requests on {@code /request} over
+ * HTTP/1.1 or HTTP/2 cleartext ({@link JsonCalls}), and the admin routes. Every request is served
+ * the same way whatever its protocol ({@link RequestServing}).
  */
 public final class Nanoservice {
   public static final String REQUEST_PATH = "/request";
@@ -33,7 +33,7 @@ public final class Nanoservice {
   private final JsonCalls json;
   private volatile GrpcCalls grpc;
   private final AdminRoutes admin;
-  private HttpServer server;
+  private LoopListeners listeners;
   private volatile Endpoint endpoint;
   private volatile boolean ready;
   private volatile boolean draining;
@@ -55,30 +55,21 @@ public final class Nanoservice {
 
   /** Starts listening and registers with discovery; completes when it is ready for traffic. */
   public static Future<Nanoservice> start(ProcessContext process, InstanceConfig config) {
+    return start(process, config, List.of());
+  }
+
+  /**
+   * As {@link #start(ProcessContext, InstanceConfig)}, listening once on each of the process's
+   * event loops (in order, the caller's among them) so that callers stay on their own ({@link
+   * LoopListeners}).
+   */
+  public static Future<Nanoservice> start(
+      ProcessContext process, InstanceConfig config, List<Context> loops) {
     Nanoservice service = new Nanoservice(process, config);
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setHost(config.host())
-            .setPort(config.port())
-            .setTcpNoDelay(true)
-            .setReuseAddress(true)
-            // HTTP/2 without TLS, by prior knowledge or upgrade: what http2 and grpc callers use.
-            .setHttp2ClearTextEnabled(true)
-            // No WebSockets here: without these, every connection's pipeline has an extension
-            // handler that looks at every request for a WebSocket handshake.
-            .setPerFrameWebSocketCompressionSupported(false)
-            .setPerMessageWebSocketCompressionSupported(false);
-    service.server =
-        process
-            .vertx()
-            .createHttpServer(options)
-            .connectionHandler(Transports::quietResets)
-            .requestHandler(service::onRequest);
-    return service
-        .server
-        .listen()
+    return LoopListeners.listen(process.vertx(), config, service::onRequest, loops)
         .map(
-            s -> {
+            listeners -> {
+              service.listeners = listeners;
               service.endpoint =
                   new Endpoint(
                       config.name(),
@@ -86,7 +77,8 @@ public final class Nanoservice {
                       config.region(),
                       config.zone(),
                       config.host(),
-                      s.actualPort());
+                      listeners.port(),
+                      listeners.loopPorts());
               process.discovery().register(service.endpoint);
               service.ready = true;
               service.healthChanged();
@@ -115,7 +107,7 @@ public final class Nanoservice {
     if (endpoint != null) {
       process.discovery().deregister(endpoint);
     }
-    return healthChanged().transform(ar -> server.close());
+    return healthChanged().transform(ar -> listeners.close());
   }
 
   /**
@@ -138,7 +130,7 @@ public final class Nanoservice {
     if (traffic != null) {
       traffic.stop();
     }
-    return server.close();
+    return listeners.close();
   }
 
   public InstanceConfig config() {

@@ -6,6 +6,7 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.call.DependencyClient;
+import io.simianviz.service.call.LoopAffinity;
 import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;
@@ -219,8 +220,9 @@ public final class TrafficSource {
     // The wall clock only for a span that may be exported.
     long startMicros = root.sampled() ? Span.nowMicros() : 0;
     String route = routes.get(Math.floorMod(nextRoute++, routes.size()));
-    client
-        .call(route, request, root)
+    // The timer sends from one event loop; request n enters on loop n of the first tier's
+    // instances, so the requests' hops spread over every loop (LoopAffinity).
+    LoopAffinity.onLane(n, () -> client.call(route, request, root))
         .onComplete(
             ar -> {
               // The client answers every call with a reply; a failure here is a bug or a shutdown,
