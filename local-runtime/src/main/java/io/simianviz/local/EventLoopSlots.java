@@ -1,6 +1,7 @@
 package io.simianviz.local;
 
 import io.simianviz.local.run.EventLoops;
+import io.simianviz.service.call.LoopAffinity;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
@@ -16,24 +17,34 @@ import java.util.function.Supplier;
  * One context on each event loop, so instances can be spread over all of them. Without this every
  * server started from the main thread lands on Vert.x's single "sticky" context for that thread,
  * and a whole architecture runs on one core (measured: 90% of samples on one event loop thread).
+ * Each loop's thread is marked with its index, which callers use to stay on it ({@link
+ * LoopAffinity}).
  */
 final class EventLoopSlots implements EventLoops {
   private final List<Context> contexts = new CopyOnWriteArrayList<>();
+  private final boolean listenPerLoop;
 
-  private EventLoopSlots() {}
+  private EventLoopSlots(boolean listenPerLoop) {
+    this.listenPerLoop = listenPerLoop;
+  }
 
   /**
    * Deploys one empty verticle per event loop (there are {@code loops}) and keeps their contexts.
+   *
+   * @param listenPerLoop whether instances listen once per loop ({@link #listenOn})
    */
-  static EventLoopSlots deploy(Vertx vertx, int loops) throws Exception {
-    EventLoopSlots slots = new EventLoopSlots();
+  static EventLoopSlots deploy(Vertx vertx, int loops, boolean listenPerLoop) throws Exception {
+    EventLoopSlots slots = new EventLoopSlots(listenPerLoop);
     vertx
         .deployVerticle(
             () ->
                 new AbstractVerticle() {
                   @Override
                   public void start() {
-                    slots.contexts.add(context);
+                    synchronized (slots.contexts) {
+                      LoopAffinity.markCurrentLoop(slots.contexts.size());
+                      slots.contexts.add(context);
+                    }
                   }
                 },
             new DeploymentOptions().setInstances(loops))
@@ -67,5 +78,10 @@ final class EventLoopSlots implements EventLoops {
           result.onComplete(promise);
         });
     return promise.future();
+  }
+
+  @Override
+  public List<Context> listenOn() {
+    return listenPerLoop ? List.copyOf(contexts) : List.of();
   }
 }

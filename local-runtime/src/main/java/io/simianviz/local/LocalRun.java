@@ -164,7 +164,8 @@ public final class LocalRun implements AutoCloseable {
     // Each caller learns its dependencies' packages and protocols from their specs.
     Map<String, TierSpec> tiers = new HashMap<>();
     spec.getServices().forEach(t -> tiers.put(t.getName(), t));
-    EventLoopSlots slots = EventLoopSlots.deploy(vertx, EVENT_LOOPS);
+    EventLoopSlots slots =
+        EventLoopSlots.deploy(vertx, EVENT_LOOPS, pools.listenPerLoop(EVENT_LOOPS));
     instances
         .startAll(slots, tiers, loaded.name(), options.port())
         .toCompletionStage()

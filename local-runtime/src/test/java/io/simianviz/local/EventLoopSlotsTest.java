@@ -3,6 +3,7 @@ package io.simianviz.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.simianviz.service.call.LoopAffinity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -17,7 +18,7 @@ class EventLoopSlotsTest {
   void consecutiveSlotsRunOnDifferentEventLoops() throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(3));
     try {
-      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 3);
+      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 3, false);
       assertThat(slots.size()).isEqualTo(3);
       List<Future<String>> threads = new ArrayList<>();
       for (int i = 0; i < slots.size() * 2; i++) {
@@ -40,7 +41,7 @@ class EventLoopSlotsTest {
   void anActionThatThrowsFailsItsFutureInsteadOfLeavingItPending() throws Exception {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     try {
-      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 1);
+      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 1, false);
       Future<String> f =
           slots.on(
               0,
@@ -50,6 +51,27 @@ class EventLoopSlotsTest {
       assertThatThrownBy(() -> f.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(IllegalArgumentException.class);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void eachLoopIsMarkedWithItsSlotAndInstancesListenOnAllOrNone() throws Exception {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    try {
+      EventLoopSlots slots = EventLoopSlots.deploy(vertx, 2, true);
+      for (int i = 0; i < 2; i++) {
+        assertThat(
+                slots
+                    .on(i, () -> Future.succeededFuture(LoopAffinity.currentLoop()))
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS))
+            .isEqualTo(i);
+      }
+      assertThat(slots.listenOn()).hasSize(2);
+      assertThat(EventLoopSlots.deploy(vertx, 2, false).listenOn()).isEmpty();
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }

@@ -15,6 +15,9 @@ public final class ConnectionPools {
 
   private volatile Map<String, Integer> perInstance;
 
+  /** Instances of the largest version planned for. */
+  private volatile int instances;
+
   /** Pools for the tiers of {@code topology}, at their size there. */
   public ConnectionPools(Topology topology) {
     Map<String, Integer> instancesPerTier = new HashMap<>();
@@ -28,6 +31,12 @@ public final class ConnectionPools {
    */
   public void plan(Map<String, Integer> instancesPerTier) {
     this.perInstance = FileDescriptorBudget.connectionsPerInstance(instancesPerTier);
+    this.instances = instancesPerTier.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Whether the planned instances can each listen once per event loop. */
+  public boolean listenPerLoop(int loops) {
+    return FileDescriptorBudget.listenPerLoop(instances, loops);
   }
 
   /** Connections to each instance of {@code tier}, for all its callers in this process. */

@@ -53,6 +53,21 @@ public final class FileDescriptorBudget {
   }
 
   /**
+   * Whether every instance can listen once per event loop, so that each hop stays on its caller's
+   * loop ({@link io.simianviz.service.call.LoopAffinity}): when the listeners of {@code instances}
+   * fit in half the open-file limit, leaving the other half to connections. Otherwise each instance
+   * listens once, as at --scale 10000 under a limit of 20,000.
+   */
+  public static boolean listenPerLoop(int instances, int loops) {
+    return listenPerLoop(instances, loops, limit());
+  }
+
+  static boolean listenPerLoop(int instances, int loops, OptionalLong limit) {
+    long needed = (long) instances * (PER_INSTANCE + loops - 1) + RESERVED;
+    return loops > 1 && limit.isPresent() && needed <= limit.getAsLong() / 2;
+  }
+
+  /**
    * Connections open only under load and gather on the busiest instances, so a destination may take
    * this many times its share of the spare files (measured at scale 1000 with 64 per destination,
    * at the rate where the run saturates: about 4,300 files open in all).

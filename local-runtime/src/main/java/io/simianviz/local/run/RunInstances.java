@@ -91,7 +91,7 @@ public final class RunInstances {
   /** Starts an instance on its event loop; it is running (and drawn ready) once it serves. */
   public Future<Nanoservice> launch(Instance instance, InstanceConfig config) {
     return loops
-        .on(instance.ordinal(), () -> Nanoservice.start(process, config))
+        .on(instance.ordinal(), () -> Nanoservice.start(process, config, loops.listenOn()))
         .onSuccess(
             s -> {
               running.put(instance.name(), s);

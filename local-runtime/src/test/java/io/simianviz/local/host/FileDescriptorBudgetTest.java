@@ -57,4 +57,16 @@ class FileDescriptorBudgetTest {
                 .values())
         .containsOnly(8);
   }
+
+  @Test
+  void instancesListenOncePerLoopOnlyWhenTheirSocketsFitInHalfTheLimit() {
+    assertThat(FileDescriptorBudget.listenPerLoop(632, 2, LIMIT)).as("--scale 1000").isTrue();
+    assertThat(FileDescriptorBudget.listenPerLoop(632, 8, LIMIT)).isTrue();
+    // 2,415 instances on 2 loops: 4 files each and the reserve make 9,960 of 10,000.
+    assertThat(FileDescriptorBudget.listenPerLoop(2_415, 2, LIMIT)).isTrue();
+    assertThat(FileDescriptorBudget.listenPerLoop(2_426, 2, LIMIT)).isFalse();
+    assertThat(FileDescriptorBudget.listenPerLoop(6_302, 2, LIMIT)).as("--scale 10000").isFalse();
+    assertThat(FileDescriptorBudget.listenPerLoop(65, 1, LIMIT)).as("one loop").isFalse();
+    assertThat(FileDescriptorBudget.listenPerLoop(65, 2, OptionalLong.empty())).isFalse();
+  }
 }
