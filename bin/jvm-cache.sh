@@ -24,9 +24,10 @@ simianviz_jvm_cache() {
   fi
   local quiet=(-Xlog:aot*=off -Xlog:cds*=off)
   local cache="${jar%.jar}.aot"
-  # The cache is bound to the JDK build and to the class path's jars (size and modification time).
+  # The cache is bound to the JDK build, the command's JVM flags (the collector, for one) and the
+  # class path's jars (size and modification time).
   local jdk_id
-  jdk_id="$JAVA_HOME $(cksum <"$JAVA_HOME/release")"
+  jdk_id="$JAVA_HOME $(cksum <"$JAVA_HOME/release") ${java_opts[*]:-}"
   if [ ! -s "$cache" ] || [ "$(cat "$cache.jdk" 2>/dev/null)" != "$jdk_id" ] ||
     [ -n "$(find "$jar" "$lib" -newer "$cache" -print -quit 2>/dev/null)" ]; then
     simianviz_train_jvm_cache "$jar" "$example" "$cache" "$jdk_id" "${quiet[@]}" || return 0

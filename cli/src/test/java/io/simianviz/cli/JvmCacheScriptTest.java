@@ -66,7 +66,7 @@ class JvmCacheScriptTest {
         new ProcessBuilder(
             "bash",
             "-c",
-            "set -euo pipefail; java_opts=(); . \"$1\"; simianviz_jvm_cache \"$2\" \"$3\" \"$4\" \"$5\";"
+            "set -euo pipefail; java_opts=(${TEST_JAVA_OPTS:-}); . \"$1\"; simianviz_jvm_cache \"$2\" \"$3\" \"$4\" \"$5\";"
                 + " printf '%s\\n' \"${jvm_cache_flags[@]}\"",
             "test",
             SCRIPT.toString(),
@@ -127,6 +127,12 @@ class JvmCacheScriptTest {
     Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.4\"\n");
     cache(25);
     assertThat(trainingRuns()).hasSize(4);
+
+    // The command's JVM flags (its collector) are the training run's, and other flags train again.
+    cache(25, "TEST_JAVA_OPTS", "-XX:+UseParallelGC");
+    assertThat(trainingRuns()).hasSize(5).last().asString().contains("-XX:+UseParallelGC");
+    cache(25, "TEST_JAVA_OPTS", "-XX:+UseParallelGC");
+    assertThat(trainingRuns()).hasSize(5);
   }
 
   @Test
