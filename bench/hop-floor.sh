@@ -35,12 +35,13 @@ mkdir -p "$work"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 
-# measure NAME PID URL: wrk warm-up, then CPU of PID and of wrk over the measured run.
+# measure NAME PID URL [WARMUP_S]: wrk warm-up (5 s unless given), then CPU of PID and of wrk over
+# the measured run.
 measure() {
-  local name=$1 pid=$2 url=$3 before after rps
+  local name=$1 pid=$2 url=$3 warmup=${4:-5} before after rps
   for _ in $(seq 200); do curl -sf -o /dev/null "$url" && break; sleep 0.05; done
   curl -sf -o /dev/null "$url" || { echo "hop floor ($name) skipped: $url does not answer (logs in $work)"; return 0; }
-  wrk -t1 -c"$connections" -d5s "$url" >/dev/null # warm-up
+  wrk -t1 -c"$connections" -d"${warmup}s" "$url" >/dev/null # warm-up
   before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   /usr/bin/time -f "%U %S" -o "$work/wrk.time" wrk -t1 -c"$connections" -d"${seconds}s" "$url" >"$work/wrk.txt"
   after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
@@ -90,11 +91,14 @@ if [ ! -f "$jar" ] ||
     exit 0
   fi
 fi
-java_opts=()
+# The collector ./simianviz gives the local runtime, so the comparison is of the hop alone.
+java_opts=(-XX:+UseParallelGC)
 if [ "$(simianviz_java_major "$JAVA_HOME")" -ge 24 ]; then
   java_opts+=(--sun-misc-unsafe-memory-access=allow)
 fi
 "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$jar" \
   127.0.0.1:18493 127.0.0.2:18494 >"$work/vertx.log" 2>&1 &
 pids+=("$!")
-measure "Vert.x, the nanoservice's wire format" "$!" http://127.0.0.1:18493/
+# 20 s of warm-up, as the JIT needs on two cores: after 5 s the peer still compiles and measured
+# 30.1 us per hop against 25.8 after 20 s (G1, back to back; docs/benchmarks.md).
+measure "Vert.x, the nanoservice's wire format" "$!" http://127.0.0.1:18493/ 20
