@@ -1,7 +1,7 @@
 package io.simianviz.local;
 
 import io.simianviz.local.run.EventLoops;
-import io.simianviz.service.call.LoopAffinity;
+import io.simianviz.service.discovery.LoopAffinity;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;

@@ -3,7 +3,7 @@ package io.simianviz.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.simianviz.service.call.LoopAffinity;
+import io.simianviz.service.discovery.LoopAffinity;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

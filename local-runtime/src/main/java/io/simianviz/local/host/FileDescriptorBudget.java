@@ -54,9 +54,9 @@ public final class FileDescriptorBudget {
 
   /**
    * Whether every instance can listen once per event loop, so that each hop stays on its caller's
-   * loop ({@link io.simianviz.service.call.LoopAffinity}): when the listeners of {@code instances}
-   * fit in half the open-file limit, leaving the other half to connections. Otherwise each instance
-   * listens once, as at --scale 10000 under a limit of 20,000.
+   * loop ({@link io.simianviz.service.discovery.LoopAffinity}): when the listeners of {@code
+   * instances} fit in half the open-file limit, leaving the other half to connections. Otherwise
+   * each instance listens once, as at --scale 10000 under a limit of 20,000.
    */
   public static boolean listenPerLoop(int instances, int loops) {
     return listenPerLoop(instances, loops, limit());

@@ -15,8 +15,8 @@ public interface EventLoops {
 
   /**
    * The loops every instance listens on, in order: all of them, so that a hop stays on its caller's
-   * loop ({@link io.simianviz.service.call.LoopAffinity}), or none (one socket per instance) where
-   * the open-file limit cannot afford a socket per loop.
+   * loop ({@link io.simianviz.service.discovery.LoopAffinity}), or none (one socket per instance)
+   * where the open-file limit cannot afford a socket per loop.
    */
   List<Context> listenOn();
 }

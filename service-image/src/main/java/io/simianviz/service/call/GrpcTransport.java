@@ -3,6 +3,7 @@ package io.simianviz.service.call;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.discovery.LoopAffinity;
 import io.simianviz.service.grpc.CallReply;
 import io.simianviz.service.grpc.CallRequest;
 import io.simianviz.service.grpc.GrpcMessages;

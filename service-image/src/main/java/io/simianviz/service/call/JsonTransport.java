@@ -4,6 +4,7 @@ import io.netty.util.AsciiString;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.discovery.Endpoint;
+import io.simianviz.service.discovery.LoopAffinity;
 import io.simianviz.service.serve.Nanoservice;
 import io.simianviz.service.trace.TraceContext;
 import io.vertx.core.Future;

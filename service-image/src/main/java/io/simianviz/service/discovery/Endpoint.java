@@ -10,7 +10,7 @@ import java.util.List;
  * @param port where the instance takes every kind of call
  * @param loopPorts empty, or one port per event loop of the process the instance runs in, each
  *     served on that loop: a caller on loop k calls the k-th ({@link
- *     io.simianviz.service.call.LoopAffinity}); {@code port} is one of them
+ *     io.simianviz.service.discovery.LoopAffinity}); {@code port} is one of them
  */
 public record Endpoint(
     String instance,

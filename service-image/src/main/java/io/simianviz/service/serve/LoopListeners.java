@@ -1,8 +1,8 @@
 package io.simianviz.service.serve;
 
 import io.simianviz.service.InstanceConfig;
-import io.simianviz.service.call.LoopAffinity;
 import io.simianviz.service.call.Transports;
+import io.simianviz.service.discovery.LoopAffinity;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;

@@ -6,7 +6,7 @@ import io.simianviz.service.ProcessContext;
 import io.simianviz.service.Reply;
 import io.simianviz.service.Request;
 import io.simianviz.service.call.DependencyClient;
-import io.simianviz.service.call.LoopAffinity;
+import io.simianviz.service.discovery.LoopAffinity;
 import io.simianviz.service.stats.InstanceMetrics;
 import io.simianviz.service.trace.Span;
 import io.simianviz.service.trace.TraceContext;

@@ -1,6 +1,5 @@
-package io.simianviz.service.call;
+package io.simianviz.service.discovery;
 
-import io.simianviz.service.discovery.Endpoint;
 import java.util.List;
 import java.util.function.Supplier;
 

@@ -1,8 +1,7 @@
-package io.simianviz.service.call;
+package io.simianviz.service.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.simianviz.service.discovery.Endpoint;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
