@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Nanoservice benchmark (DESIGN §10), loopback only, about two minutes. In one run:
 #   nginx    one worker returning a static 200              (the HTTP floor)
+#   proxy    a second nginx proxying to the first            (the chain's floor: one hop in C)
 #   store    a leaf nanoservice                              (GET /request?key=k)
 #   chain    karyon -> store, two nanoservices, one hop
 # Servers are pinned to CPU 0 and the load generators to CPU 1 (taskset), so "per core" is per
@@ -106,28 +107,41 @@ hey_p99() { # URL RATE -> p99 ms at that fixed total rate (10 connections)
   "${load[@]}" hey -z 8s -c 10 -q $(($2 / 10)) "$1" | awk '$1=="99%" {printf "%.3f\n", $3*1000}'
 }
 
-# nginx, one worker
-port_nginx=18480
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<EOF
+# nginx: a leaf (one worker, static 200) and, for the chain's peer, a second nginx proxying to it
+# over kept-alive connections: the same two processes on one core, one hop, written in C.
+# nginx_start NAME PORT LOCATION-BODY [UPSTREAM-BLOCK]: starts one pinned nginx; sets nginx_pids.
+nginx_start() {
+  local dir="$work/$1"
+  mkdir -p "$dir"
+  cat >"$dir/nginx.conf" <<EOF
 worker_processes 1;
 daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
-  client_body_temp_path $work/nginx;
-  server { listen 127.0.0.1:$port_nginx; location / { return 200 "ok\n"; } }
+  client_body_temp_path $dir;
+  ${4:-}
+  server { listen 127.0.0.1:$2; location / { $3 } }
 }
 EOF
-"${srv[@]}" nginx -e "$work/nginx/error.log" -c "$work/nginx/nginx.conf" -p "$work/nginx" &
-pids+=($!)
-for i in $(seq 1000); do curl -sf -o /dev/null "http://127.0.0.1:$port_nginx/" && break; sleep 0.005; done
+  "${srv[@]}" nginx -e "$dir/error.log" -c "$dir/nginx.conf" -p "$dir" &
+  pids+=($!)
+  for i in $(seq 1000); do curl -sf -o /dev/null "http://127.0.0.1:$2/" && break; sleep 0.005; done
+  nginx_pids="$(cat "$dir/nginx.pid") $(pgrep -P "$(cat "$dir/nginx.pid")" | paste -sd' ')"
+}
+port_nginx=18480
+nginx_start nginx "$port_nginx" 'return 200 "ok\n";'
+leaf_nginx_pids=$nginx_pids
 wrk_run "http://127.0.0.1:$port_nginx/" 2 >/dev/null
-nginx_pids="$(cat "$work/nginx/nginx.pid") $(pgrep -P "$(cat "$work/nginx/nginx.pid")" | paste -sd' ')"
-read -r nginx_rps nginx_p50 nginx_p99 nginx_cpu <<<"$(wrk_run "http://127.0.0.1:$port_nginx/" 8 $nginx_pids)"
-kill "${pids[-1]}"
+read -r nginx_rps nginx_p50 nginx_p99 nginx_cpu <<<"$(wrk_run "http://127.0.0.1:$port_nginx/" 8 $leaf_nginx_pids)"
+nginx_start nginx-proxy 18479 \
+  'proxy_pass http://leaf; proxy_http_version 1.1; proxy_set_header Connection "";' \
+  "upstream leaf { server 127.0.0.1:$port_nginx; keepalive 64; }"
+wrk_run "http://127.0.0.1:18479/" 2 >/dev/null
+read -r proxy_rps proxy_p50 proxy_p99 proxy_cpu <<<"$(wrk_run "http://127.0.0.1:18479/" 8 $nginx_pids $leaf_nginx_pids)"
+kill "${pids[-1]}" "${pids[-2]}"
 
 # start to ready: three fresh starts of a store
 starts=()
@@ -188,11 +202,14 @@ echo "| server | requests/s per server core | vs nginx | server CPU µs per requ
 echo "|---|---|---|---|---|---|---|---|"
 echo "| nginx, 1 worker, static 200 | $nginx_rps | 1.00 | $nginx_cpu | $nginx_p50 | $nginx_p99 | | |"
 echo "| store (leaf nanoservice) | $store_rps | $(ratio "$store_rps" "$nginx_rps") | $store_cpu | $store_p50 | $store_p99 | $store_idle | $store_load |"
+echo "| nginx -> nginx (proxy_pass, 2 processes, 1 core) | $proxy_rps | $(ratio "$proxy_rps" "$nginx_rps") | $proxy_cpu | $proxy_p50 | $proxy_p99 | | |"
 echo "| karyon -> store (2 JVMs, 1 core) | $chain_rps | $(ratio "$chain_rps" "$nginx_rps") | $chain_cpu | $chain_p50 | $chain_p99 | karyon $karyon_idle | karyon $karyon_load |"
 echo
 echo "| figure | value |"
 echo "|---|---|"
 echo "| chain / leaf, requests/s (the budget: >= 0.33) | $(ratio "$chain_rps" "$store_rps") |"
+echo "| the same for nginx: nginx chain / nginx leaf (what one hop costs C on this harness) | $(ratio "$proxy_rps" "$nginx_rps") |"
+echo "| chain / nginx chain, requests/s | $(ratio "$chain_rps" "$proxy_rps") |"
 echo "| of the chain's server CPU, the karyon's | $karyon_share% |"
 echo "| chain / leaf, by server CPU per request (leaf µs / chain µs; what requests/s would be on a core of their own) | $(ratio "$store_cpu" "$chain_cpu") |"
 echo "| hop overhead p99 at $half req/s (half the chain's peak, hey -q) | $(awk -v c="$chain_half_p99" -v l="$leaf_half_p99" 'BEGIN {printf "%.3f ms (chain %.3f - store %.3f)", c - l, c, l}') |"
