@@ -24,10 +24,11 @@ simianviz_jvm_cache() {
   fi
   local quiet=(-Xlog:aot*=off -Xlog:cds*=off)
   local cache="${jar%.jar}.aot"
-  # The cache is bound to the JDK build, the command's JVM flags (the collector, for one) and the
-  # class path's jars (size and modification time).
+  # The cache is bound to the JDK build, the command's JVM flags (the collector, for one), the
+  # class path's jars (size and modification time) and the training's experiment.
   local jdk_id
   jdk_id="$JAVA_HOME $(cksum <"$JAVA_HOME/release") ${java_opts[*]:-}"
+  jdk_id+=" $(cksum <"$simianviz_training_experiment" 2>/dev/null)"
   if [ ! -s "$cache" ] || [ "$(cat "$cache.jdk" 2>/dev/null)" != "$jdk_id" ] ||
     [ -n "$(find "$jar" "$lib" -newer "$cache" -print -quit 2>/dev/null)" ]; then
     simianviz_train_jvm_cache "$jar" "$example" "$cache" "$jdk_id" "${quiet[@]}" || return 0
@@ -35,17 +36,21 @@ simianviz_jvm_cache() {
   jvm_cache_flags=("-XX:AOTCache=$cache" "${quiet[@]}")
 }
 
-# The training run: the embedded default at a few hundred requests/s for a few seconds, so that
-# the hop path, the traffic sources, chaos and the outputs are loaded and profiled. Written beside
-# the jar under a temporary name and renamed, so a run started meanwhile never maps half a file.
+# The training run: the embedded default at a few hundred requests/s for about 10 s, so that the
+# hop path, the traffic sources, chaos and the outputs are loaded and profiled; its experiment kills
+# one instance after the first 5 s, so that a later run's first kill finds the JIT ready for it (see
+# the experiment's file). Written beside the jar under a temporary name and renamed, so a run
+# started meanwhile never maps half a file.
+simianviz_training_experiment="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jvm-cache-training.yaml"
 simianviz_train_jvm_cache() {
   local jar=$1 example=$2 cache=$3 jdk_id=$4
   shift 4
   local work
   work=$(mktemp -d)
-  echo "simianviz: training the JVM's AOT cache with a 5 s run (once per build and JDK)..." >&2
+  echo "simianviz: training the JVM's AOT cache with a 10 s run (once per build and JDK)..." >&2
   if (cd "$work" && "$JAVA_HOME/bin/java" "${java_opts[@]}" "$@" "-XX:AOTCacheOutput=$work/cache.aot" \
-    -jar "$jar" run "$example" --rate 300 --warmup 0 --duration 5s --port 0 --no-ui \
+    -jar "$jar" run "$example" --rate 300 --warmup 0 --duration 5s \
+    --experiment "$simianviz_training_experiment" --port 0 --no-ui \
     --out "$work/out" >"$work/log" 2>&1) && [ -s "$work/cache.aot" ]; then
     mv -f "$work/cache.aot" "$cache"
     echo "$jdk_id" >"$cache.jdk"
