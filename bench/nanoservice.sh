@@ -132,15 +132,16 @@ EOF
   nginx_pids="$(cat "$dir/nginx.pid") $(pgrep -P "$(cat "$dir/nginx.pid")" | paste -sd' ')"
 }
 port_nginx=18480
+port_proxy=18479
 nginx_start nginx "$port_nginx" 'return 200 "ok\n";'
 leaf_nginx_pids=$nginx_pids
 wrk_run "http://127.0.0.1:$port_nginx/" 2 >/dev/null
 read -r nginx_rps nginx_p50 nginx_p99 nginx_cpu <<<"$(wrk_run "http://127.0.0.1:$port_nginx/" 8 $leaf_nginx_pids)"
-nginx_start nginx-proxy 18479 \
+nginx_start nginx-proxy "$port_proxy" \
   'proxy_pass http://leaf; proxy_http_version 1.1; proxy_set_header Connection "";' \
   "upstream leaf { server 127.0.0.1:$port_nginx; keepalive 64; }"
-wrk_run "http://127.0.0.1:18479/" 2 >/dev/null
-read -r proxy_rps proxy_p50 proxy_p99 proxy_cpu <<<"$(wrk_run "http://127.0.0.1:18479/" 8 $nginx_pids $leaf_nginx_pids)"
+wrk_run "http://127.0.0.1:$port_proxy/" 2 >/dev/null
+read -r proxy_rps proxy_p50 proxy_p99 proxy_cpu <<<"$(wrk_run "http://127.0.0.1:$port_proxy/" 8 $nginx_pids $leaf_nginx_pids)"
 kill "${pids[-1]}" "${pids[-2]}"
 
 # start to ready: three fresh starts of a store

@@ -10,6 +10,9 @@
 # but the speed-up: the command runs without it.
 # shellcheck shell=bash
 
+# The training run's chaos experiment, beside this file.
+simianviz_training_experiment="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jvm-cache-training.yaml"
+
 # simianviz_jvm_cache JAR LIB_DIR EXAMPLE MAJOR: sets the array jvm_cache_flags. A training run
 # gets the caller's array java_opts too, so it runs the JVM the way the command will.
 simianviz_jvm_cache() {
@@ -41,7 +44,6 @@ simianviz_jvm_cache() {
 # one instance after the first 5 s, so that a later run's first kill finds the JIT ready for it (see
 # the experiment's file). Written beside the jar under a temporary name and renamed, so a run
 # started meanwhile never maps half a file.
-simianviz_training_experiment="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/jvm-cache-training.yaml"
 simianviz_train_jvm_cache() {
   local jar=$1 example=$2 cache=$3 jdk_id=$4
   shift 4
