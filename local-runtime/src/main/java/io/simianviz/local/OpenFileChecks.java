@@ -3,13 +3,12 @@ package io.simianviz.local;
 import io.simianviz.local.evolution.EvolutionPlan;
 import io.simianviz.local.host.FileDescriptorBudget;
 import io.simianviz.model.topology.ExpansionOptions;
-import io.simianviz.service.call.CallPolicy;
 import java.io.PrintStream;
 
 /**
  * What the open-file limit means for one run, said before it starts: a run whose instances cannot
- * all have their sockets is refused rather than failing part-way, and pools the limit made smaller
- * than the default are pointed out, since calls then queue for a connection under load.
+ * all have their sockets is refused rather than failing part-way, and pools the limit made small
+ * are pointed out, since calls then queue for a connection under load.
  */
 final class OpenFileChecks {
   private OpenFileChecks() {}
@@ -37,10 +36,13 @@ final class OpenFileChecks {
     return true;
   }
 
-  /** A console line when the smallest pool is below the default, else nothing. */
+  /**
+   * A console line when the smallest pool is below {@link FileDescriptorBudget#FEW_CONNECTIONS},
+   * else nothing.
+   */
   static void smallPools(LocalRun run, Console console) {
     int pool = run.smallestPool();
-    if (pool < CallPolicy.defaults().maxConnectionsPerInstance()) {
+    if (pool < FileDescriptorBudget.FEW_CONNECTIONS) {
       console.event(
           "the open-file limit leaves "
               + pool

@@ -2,6 +2,7 @@ package io.simianviz.local.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.simianviz.service.call.CallPolicy;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class FileDescriptorBudgetTest {
     assertThat(
             FileDescriptorBudget.connectionsPerInstance(NETFLIXOSS_1000, OptionalLong.empty())
                 .values())
-        .containsOnly(8);
+        .containsOnly(CallPolicy.defaults().maxConnectionsPerInstance());
   }
 
   @Test
