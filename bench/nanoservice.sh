@@ -59,10 +59,20 @@ classpath=$(find "$train/app/classpath" -name '*.jar'):$(tr ':' '\n' <"$root/ser
   sed "s#.*/#$train/app/libs/#" | paste -sd:)
 printf '127.0.0.1 bench-store-zone-a\n' >"$work/hosts"
 
+# free PORT: stops the run when something already listens there, since it would answer in place
+# of the server this run starts (and its CPU would not be counted).
+free() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "bench: port $1 is already in use; stop what listens there and rerun" >&2
+    exit 1
+  fi
+}
+
 # nano NAME PORT ENV... : starts a nanoservice (pinned to the server core) in the background.
 nano() {
   local name=$1 port=$2
   shift 2
+  free "$port"
   env -i MALLOC_ARENA_MAX=2 SIMIANVIZ_ARCH=bench SIMIANVIZ_ZONE=zoneA \
     SIMIANVIZ_HOST=127.0.0.1 SIMIANVIZ_PORT="$port" SIMIANVIZ_SERVICE_TIME='constant(0ms)' "$@" \
     "${srv[@]}" "$img/opt/java/bin/java" "@$work/jvm.args" -XX:MaxRAM=128m \
@@ -112,6 +122,7 @@ hey_p99() { # URL RATE -> p99 ms at that fixed total rate (10 connections)
 # nginx_start NAME PORT LOCATION-BODY [UPSTREAM-BLOCK]: starts one pinned nginx; sets nginx_pids.
 nginx_start() {
   local dir="$work/$1"
+  free "$2"
   mkdir -p "$dir"
   cat >"$dir/nginx.conf" <<EOF
 worker_processes 1;
