@@ -37,8 +37,8 @@ public record CallPolicy(
    * A pod's pool to each dependency instance: Ribbon's default per host, NetflixOSS's own client. A
    * pool smaller than the calls a caller has in flight queues them in the caller, where the
    * callee's figures do not show the wait, and every queued call also costs the pool's waiter
-   * bookkeeping: with 8, a karyon forwarding 32 concurrent requests to one store spent a fifth more
-   * CPU per request (docs/benchmarks.md). Connections open only under load.
+   * bookkeeping: with 8, a karyon forwarding 32 concurrent requests to one store spent 30% more CPU
+   * per request (docs/benchmarks.md). Connections open only under load.
    */
   public static final int CONNECTIONS_PER_INSTANCE = 50;
 
