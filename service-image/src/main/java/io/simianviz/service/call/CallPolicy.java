@@ -40,7 +40,7 @@ public record CallPolicy(
    * bookkeeping: with 8, a karyon forwarding 32 concurrent requests to one store spent 30% more CPU
    * per request (docs/benchmarks.md). Connections open only under load.
    */
-  public static final int CONNECTIONS_PER_INSTANCE = 50;
+  private static final int CONNECTIONS_PER_INSTANCE = 50;
 
   public static CallPolicy defaults() {
     return new CallPolicy(
