@@ -80,16 +80,11 @@ kill "$master"
 
 # shellcheck source=bin/jdk.sh
 . "$root/bin/jdk.sh"
-jar="$root/bench/target/simianviz-bench.jar"
-if [ ! -f "$jar" ] ||
-  [ -n "$(find "$root/pom.xml" "$root/bench/pom.xml" "$root/bench/src" -newer "$jar" -print -quit)" ]; then
-  echo "hop floor: building the bench module (bench/target/simianviz-bench.jar)..."
-  if ! (cd "$root" && ./mvnw -q -B package -pl bench -Dspotless.apply.skip -Dspotless.check.skip \
-    >"$work/build.log" 2>&1); then
-    tail -30 "$work/build.log"
-    echo "hop floor (Vert.x) skipped: the bench module does not build (log in $work/build.log)"
-    exit 0
-  fi
+# shellcheck source=bench/bench-jar.sh
+. "$root/bench/bench-jar.sh"
+if ! jar=$(simianviz_bench_jar "$work"); then
+  echo "hop floor (Vert.x) skipped: the bench module does not build (log in $work/build.log)"
+  exit 0
 fi
 # The collector ./simianviz gives the local runtime, so the comparison is of the hop alone.
 java_opts=(-XX:+UseParallelGC)
