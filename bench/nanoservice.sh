@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Nanoservice benchmark (DESIGN §10), loopback only, about two minutes. In one run:
+# Nanoservice benchmark, loopback only, about two minutes (results in docs/benchmarks.md).
+# In one run:
 #   nginx    one worker returning a static 200              (the HTTP floor)
 #   proxy    a second nginx proxying to the first            (the chain's floor: one hop in C)
 #   store    a leaf nanoservice                              (GET /request?key=k)
 #   chain    karyon -> store, two nanoservices, one hop
+#   vertx    bench/ VertxProxy -> store: the karyon's hop in Vert.x with nothing of the nanoservice
+#            (the chain's Vert.x floor; the bench module is built when missing)
 # Servers are pinned to CPU 0 and the load generators to CPU 1 (taskset), so "per core" is per
 # server core. Throughput and p50/p99: wrk, 1 thread, 32 connections. Hop overhead: p99(chain) -
 # p99(store) at the same fixed rate, half the chain's peak, from hey -q (wrk has no rate limit; hey
@@ -205,6 +208,36 @@ half=$((chain_rps / 2))
 leaf_half_p99=$(hey_p99 "$leaf_url" "$half")
 chain_half_p99=$(hey_p99 "$chain_url" "$half")
 
+# Vert.x peer of the chain: karyon replaced by bench/ VertxProxy, a bare pass-through to the same
+# store with the same requests, the pod's JVM flags (not its class archive, made for the pod's
+# class path); what the chain would cost if the nanoservice added nothing to Vert.x.
+kill "$karyon_pid"
+# shellcheck source=bin/jdk.sh
+. "$root/bin/jdk.sh"
+# shellcheck source=bench/bench-jar.sh
+. "$root/bench/bench-jar.sh"
+vertx_rps="" vertx_p50="" vertx_p99="" vertx_cpu="" vertx_front_cpu=""
+if bench_jar=$(simianviz_bench_jar "$work"); then
+  grep -v -e '-XX:AOTCache' "$work/jvm.args" >"$work/proxy.args"
+  free 18483
+  "${srv[@]}" "$img/opt/java/bin/java" "@$work/proxy.args" -XX:MaxRAM=128m -cp "$bench_jar" \
+    io.simianviz.bench.VertxProxy 127.0.0.1:18483 127.0.0.1:18481 >"$work/proxy.log" 2>&1 &
+  pids+=($!)
+  proxy_pid=$!
+  vertx_url="http://127.0.0.1:18483/request?key=k"
+  for i in $(seq 1000); do curl -sf -o /dev/null "$vertx_url" && break; sleep 0.01; done
+  wrk_run "$vertx_url" "$warmup" >/dev/null
+  front_ticks=$(cpu_ticks "$proxy_pid")
+  read -r vertx_rps vertx_p50 vertx_p99 vertx_cpu <<<"$(wrk_run "$vertx_url" 10 "$proxy_pid" "$store_pid")"
+  front_ticks=$(($(cpu_ticks "$proxy_pid") - front_ticks))
+  vertx_front_cpu=$(awk -v t="$front_ticks" -v r="$vertx_rps" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {printf "%.1f", (r > 0 ? t * 1e6 / hz / (r * 10) : 0)}')
+else
+  echo "bench: the Vert.x proxy row is left out: the bench module does not build" >&2
+fi
+karyon_cpu=$(awk -v t="$karyon_ticks" -v r="$chain_rps" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN {printf "%.1f", (r > 0 ? t * 1e6 / hz / (r * 10) : 0)}')
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo "Machine: $cores cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1);" \
   "$("$img/opt/java/bin/java" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -216,6 +249,9 @@ echo "| nginx, 1 worker, static 200 | $nginx_rps | 1.00 | $nginx_cpu | $nginx_p5
 echo "| store (leaf nanoservice) | $store_rps | $(ratio "$store_rps" "$nginx_rps") | $store_cpu | $store_p50 | $store_p99 | $store_idle | $store_load |"
 echo "| nginx -> nginx (proxy_pass, 2 processes, 1 core) | $proxy_rps | $(ratio "$proxy_rps" "$nginx_rps") | $proxy_cpu | $proxy_p50 | $proxy_p99 | | |"
 echo "| karyon -> store (2 JVMs, 1 core) | $chain_rps | $(ratio "$chain_rps" "$nginx_rps") | $chain_cpu | $chain_p50 | $chain_p99 | karyon $karyon_idle | karyon $karyon_load |"
+if [ -n "$vertx_rps" ]; then
+  echo "| Vert.x proxy -> store (bench VertxProxy, 2 JVMs, 1 core) | $vertx_rps | $(ratio "$vertx_rps" "$nginx_rps") | $vertx_cpu | $vertx_p50 | $vertx_p99 | | |"
+fi
 echo
 echo "| figure | value |"
 echo "|---|---|"
@@ -223,6 +259,11 @@ echo "| chain / leaf, requests/s (the budget: >= 0.33) | $(ratio "$chain_rps" "$
 echo "| the same for nginx: nginx chain / nginx leaf (what one hop costs C on this harness) | $(ratio "$proxy_rps" "$nginx_rps") |"
 echo "| chain / nginx chain, requests/s | $(ratio "$chain_rps" "$proxy_rps") |"
 echo "| of the chain's server CPU, the karyon's | $karyon_share% |"
+if [ -n "$vertx_rps" ]; then
+  echo "| the same for Vert.x: Vert.x proxy chain / leaf | $(ratio "$vertx_rps" "$store_rps") |"
+  echo "| chain / Vert.x proxy chain, requests/s | $(ratio "$chain_rps" "$vertx_rps") |"
+  echo "| CPU per request of the front: karyon / Vert.x proxy | $karyon_cpu µs / $vertx_front_cpu µs = $(ratio "$karyon_cpu" "$vertx_front_cpu") |"
+fi
 echo "| chain / leaf, by server CPU per request (leaf µs / chain µs; what requests/s would be on a core of their own) | $(ratio "$store_cpu" "$chain_cpu") |"
 echo "| hop overhead p99 at $half req/s (half the chain's peak, hey -q) | $(awk -v c="$chain_half_p99" -v l="$leaf_half_p99" 'BEGIN {printf "%.3f ms (chain %.3f - store %.3f)", c - l, c, l}') |"
 echo "| start to ready (exec to /health/ready 200), median of 3 | $start_ms ms (runs: ${starts[*]} ms) |"
