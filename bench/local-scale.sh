@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Local runtime at scale (issue #4, DESIGN §10): netflixoss at --scale 100, 1000 and 10000 with the
-# default traffic, then a rate sweep at --scale 1000 to find where the machine saturates.
+# Local runtime at scale (results in docs/benchmarks.md): netflixoss at --scale 100, 1000 and
+# 10000 with the default traffic, then a rate sweep at --scale 1000 to find where the machine
+# saturates.
 # Prints a markdown table per part (also written to OUT/results.md).
 #
 # Needs: a JDK >= 21 (found by bin/jdk.sh), GNU time (Debian package `time`) and jq.

@@ -26,7 +26,7 @@ public final class Specs {
     return s;
   }
 
-  /** spigo's netflixoss example (spigo-facts.md), tier for tier. */
+  /** spigo's netflixoss example, tier for tier. */
   public static ArchitectureSpec netflixoss() {
     ArchitectureSpec s =
         spec(
