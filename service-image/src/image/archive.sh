@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the nanoservice image's class archive at build time by running the image's own java (the
 # jlink runtime under ROOT, which links against the host glibc copied into the image) on a short
-# training workload: a karyon calling a store over loopback, PUTs, GETs, stats and metrics.
+# training workload: a karyon calling a store over loopback, PUTs, GETs, stats and metrics, then
+# GETs after the store is killed.
 # JDK >= 25 writes an AOT cache (JEP 483/514/515: classes loaded and linked, method profiles);
 # older JDKs a dynamic AppCDS archive. Writes ROOT/opt/simianviz/app.aot (or app.jsa) and appends
 # the flag that uses it to ROOT/opt/simianviz/jvm.args, which image/jvm-args.sh wrote before.
@@ -104,6 +105,15 @@ for i in $(seq 300); do
 done
 for path in /stats /metrics /histogram /health/live /health/ready; do
   http "$karyon" GET "$path"
+done
+# Then the store dies, as a chaos kill or a node loss takes a dependency: the karyon's calls are
+# refused, the instance is ejected, the replies are errors. Without this the profiles record none
+# of those branches, and a pod's first failing dependency costs it a burst of deoptimisation and
+# recompilation (docs/benchmarks.md, "A pod's training run with a failing dependency").
+kill -9 "${pids[0]}"
+wait "${pids[0]}" 2>/dev/null || true
+for i in $(seq 300); do
+  http "$karyon" GET "/request?key=k$i"
 done
 # The archive is written when the JVM exits; with JDK 25 a second JVM assembles the AOT cache.
 kill "${pids[1]}"
