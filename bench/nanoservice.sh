@@ -25,8 +25,6 @@ set -euo pipefail
 # 5 s left the two-JVM chain mostly interpreted (2.9k req/s at 5 s against ~19k once compiled).
 warmup=${WARMUP:-15}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-img="$root/service-image/target/image-root"
-train="$root/service-image/target/image-training"
 work=$(mktemp -d)
 pids=()
 cleanup() {
@@ -36,54 +34,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-need=()
-for tool in wrk:wrk nginx:nginx-light hey:hey curl:curl taskset:util-linux; do
-  command -v "${tool%%:*}" >/dev/null || need+=("${tool#*:}")
-done
-if [ "${#need[@]}" -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "bench: missing ${need[*]}: install them (apt-get install ${need[*]}) and rerun" >&2
-    exit 2
-  fi
-  echo "bench: installing ${need[*]} from Debian..." >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null 2>&1 ||
-    { apt-get update -qq >/dev/null && apt-get install -y -qq "${need[@]}" >/dev/null; }
-fi
-if [ ! -f "$img/opt/simianviz/jvm.args" ] || [ ! -d "$train/app" ]; then
-  echo "bench: building the image root (bin/build package -pl service-image -am)..." >&2
-  "$root/bin/build" -q package -pl service-image -am -DskipTests >&2
-fi
-cores=$(nproc)
-if [ "$cores" -ge 2 ]; then srv=(taskset -c 0) load=(taskset -c 1); else srv=() load=(); fi
+# shellcheck source=bench/image-jvm.sh
+. "$root/bench/image-jvm.sh"
+need_tools wrk:wrk nginx:nginx-light hey:hey curl:curl taskset:util-linux
+image_jvm_setup
 
-# The image's flags, with the archive path pointing into the build's image root.
-sed "s#/opt/simianviz/#$img/opt/simianviz/#" "$img/opt/simianviz/jvm.args" >"$work/jvm.args"
-classpath=$(find "$train/app/classpath" -name '*.jar'):$(tr ':' '\n' <"$root/service-image/target/image-classpath.txt" |
-  sed "s#.*/#$train/app/libs/#" | paste -sd:)
-printf '127.0.0.1 bench-store-zone-a\n' >"$work/hosts"
-
-# free PORT: stops the run when something already listens there, since it would answer in place
-# of the server this run starts (and its CPU would not be counted).
-free() {
-  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
-    echo "bench: port $1 is already in use; stop what listens there and rerun" >&2
-    exit 1
-  fi
-}
-
-# nano NAME PORT ENV... : starts a nanoservice (pinned to the server core) in the background.
-nano() {
-  local name=$1 port=$2
-  shift 2
-  free "$port"
-  env -i MALLOC_ARENA_MAX=2 SIMIANVIZ_ARCH=bench SIMIANVIZ_ZONE=zoneA \
-    SIMIANVIZ_HOST=127.0.0.1 SIMIANVIZ_PORT="$port" SIMIANVIZ_SERVICE_TIME='constant(0ms)' "$@" \
-    "${srv[@]}" "$img/opt/java/bin/java" "@$work/jvm.args" -XX:MaxRAM=128m \
-    -Djdk.net.hosts.file="$work/hosts" -cp "$classpath" io.simianviz.service.pod.PodMain \
-    >"$work/$name.log" 2>&1 &
-  pids+=($!)
-  last=$!
-}
 ready() { # PORT: waits for /health/ready; prints milliseconds since $t0
   local i
   for i in $(seq 3000); do
@@ -239,7 +194,7 @@ karyon_cpu=$(awk -v t="$karyon_ticks" -v r="$chain_rps" -v hz="$(getconf CLK_TCK
   'BEGIN {printf "%.1f", (r > 0 ? t * 1e6 / hz / (r * 10) : 0)}')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
-echo "Machine: $cores cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1);" \
+echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1);" \
   "$("$img/opt/java/bin/java" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Date: $(date -u +%Y-%m-%dT%H:%MZ). Servers on CPU 0, wrk/hey on CPU 1."
 echo
