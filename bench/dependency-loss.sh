@@ -13,15 +13,6 @@
 set -euo pipefail
 warmup=${WARMUP:-15}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 # shellcheck source=bench/image-jvm.sh
 . "$root/bench/image-jvm.sh"
 need_tools wrk:wrk hey:hey curl:curl taskset:util-linux

@@ -1,10 +1,20 @@
 # Sourced by bench/nanoservice.sh and bench/dependency-loss.sh: what they share to run the
 # nanoservice image's own JVM on this machine, outside a container (the jlink runtime, jvm.args and
 # class archive from service-image/target, with -XX:MaxRAM=128m, the pod's default memory limit).
-# Needs $root (the repository), $work (a scratch directory) and an array pids, whose processes the
-# caller stops on exit. Sets img, srv and load (taskset prefixes: servers on CPU 0, load
-# generators on CPU 1, on a machine with two cores or more), classpath, last (the PID nano started).
+# Needs $root (the repository). Makes $work (a scratch directory) and the array pids; on exit it
+# stops the processes in pids and removes $work. Sets img, srv and load (taskset prefixes: servers
+# on CPU 0, load generators on CPU 1, on a machine with two cores or more), classpath, last (the
+# PID nano started).
 # shellcheck shell=bash
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 img="$root/service-image/target/image-root"
 train="$root/service-image/target/image-training"

@@ -25,15 +25,6 @@ set -euo pipefail
 # 5 s left the two-JVM chain mostly interpreted (2.9k req/s at 5 s against ~19k once compiled).
 warmup=${WARMUP:-15}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 # shellcheck source=bench/image-jvm.sh
 . "$root/bench/image-jvm.sh"
 need_tools wrk:wrk nginx:nginx-light hey:hey curl:curl taskset:util-linux
@@ -70,6 +61,9 @@ cpu_ticks() { # PID... -> user + system clock ticks of those processes so far (0
   local total=0 p
   for p in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
   echo "$total"
+}
+us_per_request() { # TICKS RPS -> µs of CPU per request, TICKS spent over a 10 s wrk_run at RPS
+  awk -v t="$1" -v r="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (r > 0 ? t * 1e6 / hz / (r * 10) : 0)}'
 }
 hey_p99() { # URL RATE -> p99 ms at that fixed total rate (10 connections)
   "${load[@]}" hey -z 8s -c 10 -q $(($2 / 10)) "$1" | awk '$1=="99%" {printf "%.3f\n", $3*1000}'
@@ -185,13 +179,11 @@ if bench_jar=$(simianviz_bench_jar "$work"); then
   front_ticks=$(cpu_ticks "$proxy_pid")
   read -r vertx_rps vertx_p50 vertx_p99 vertx_cpu <<<"$(wrk_run "$vertx_url" 10 "$proxy_pid" "$store_pid")"
   front_ticks=$(($(cpu_ticks "$proxy_pid") - front_ticks))
-  vertx_front_cpu=$(awk -v t="$front_ticks" -v r="$vertx_rps" -v hz="$(getconf CLK_TCK)" \
-    'BEGIN {printf "%.1f", (r > 0 ? t * 1e6 / hz / (r * 10) : 0)}')
+  vertx_front_cpu=$(us_per_request "$front_ticks" "$vertx_rps")
 else
   echo "bench: the Vert.x proxy row is left out: the bench module does not build" >&2
 fi
-karyon_cpu=$(awk -v t="$karyon_ticks" -v r="$chain_rps" -v hz="$(getconf CLK_TCK)" \
-  'BEGIN {printf "%.1f", (r > 0 ? t * 1e6 / hz / (r * 10) : 0)}')
+karyon_cpu=$(us_per_request "$karyon_ticks" "$chain_rps")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 echo "Machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1);" \
