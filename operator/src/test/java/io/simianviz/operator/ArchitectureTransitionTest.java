@@ -59,7 +59,7 @@ class ArchitectureTransitionTest {
       ArchitectureSpec from = arch.getSpec();
       ArchitectureSpec to = step(i, namespace).getSpec();
       int before = rollouts.snapshots().size();
-      Architecture edited = replaceSpec(arch, to);
+      Architecture edited = Fixtures.replaceSpec(client, arch, to);
       arch = converged(edited, rollouts);
       String what = "step" + (i - 1) + " -> step" + i;
       ordered +=
@@ -304,12 +304,6 @@ class ArchitectureTransitionTest {
       }
     }
     throw new IllegalStateException("no examples/migration above the working directory");
-  }
-
-  private Architecture replaceSpec(Architecture arch, ArchitectureSpec spec) {
-    Architecture current = client.resource(arch).get();
-    current.setSpec(spec);
-    return client.resource(current).update();
   }
 
   /**

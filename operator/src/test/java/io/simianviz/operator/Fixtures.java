@@ -63,9 +63,20 @@ final class Fixtures {
    */
   static Architecture updateSpec(
       KubernetesClient client, Architecture architecture, Consumer<ArchitectureSpec> change) {
+    return writeBack(client, architecture, current -> change.accept(current.getSpec()));
+  }
+
+  /** Replaces the Architecture's spec with {@code spec}, as {@link #updateSpec} writes it. */
+  static Architecture replaceSpec(
+      KubernetesClient client, Architecture architecture, ArchitectureSpec spec) {
+    return writeBack(client, architecture, current -> current.setSpec(spec));
+  }
+
+  private static Architecture writeBack(
+      KubernetesClient client, Architecture architecture, Consumer<Architecture> change) {
     for (int attempt = 1; ; attempt++) {
       Architecture current = client.resource(architecture).get();
-      change.accept(current.getSpec());
+      change.accept(current);
       try {
         return client.resource(current).update();
       } catch (KubernetesClientException e) {
