@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it is for ({@code # Architecture: examples/...}) and what verdict to expect ({@code # Expected
  * verdict: Pass|Fail|none}); each reads, validates against that architecture and names it in {@code
  * architectureRef}; the one expected to be refused is refused by a guard that validate warns of,
- * and the others are not.
+ * and the others are not. The catalogues of the examples in {@code examples/README.md} and {@code
+ * docs/chaos.md} state the same verdict as the file.
  */
 class ChaosExamplesTest {
   private static final String ARCHITECTURE = "# Architecture: ";
@@ -104,6 +105,25 @@ class ChaosExamplesTest {
     } else {
       assertThat(verdict).matches("(Pass|Fail)\\b.*");
       assertThat(warnings).as("warnings of %s", file).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("experiments")
+  void theCataloguesStateTheFilesVerdict(Path file) throws IOException {
+    String verdict = header(file, VERDICT);
+    // A refused experiment has no verdict; the catalogues name its phase instead.
+    String expected = verdict.startsWith("none") ? "Refused" : verdict.replaceFirst("\\W.*", "");
+    for (Path catalogue :
+        List.of(ROOT.resolve("examples").resolve("README.md"), ROOT.resolve("docs/chaos.md"))) {
+      String row = "| `" + file.getFileName() + "` |";
+      List<String> rows =
+          Files.readAllLines(catalogue).stream().filter(l -> l.startsWith(row)).toList();
+      assertThat(rows).as("rows for %s in %s", file.getFileName(), catalogue).hasSize(1);
+      String cells = rows.getFirst().substring(0, rows.getFirst().lastIndexOf('|'));
+      assertThat(cells.substring(cells.lastIndexOf('|') + 1).strip())
+          .as("the expected verdict of %s in %s", file.getFileName(), catalogue)
+          .startsWith(expected);
     }
   }
 
