@@ -268,4 +268,64 @@ class EvolutionRunTest {
       assertThat(s.get("errors").asLong()).as(text).isZero();
     }
   }
+
+  /**
+   * A rate step's {@code at} counts from the end of the warm-up, as the measured run sees it: the
+   * warm-up's length depends on the machine, the schedule does not.
+   */
+  @Test
+  void aRateScheduleStartsWhenTheRunStartsMeasuring() throws Exception {
+    String yaml =
+        """
+        apiVersion: simianviz.io/v1alpha1
+        kind: Architecture
+        metadata: {name: steps}
+        spec:
+          traffic:
+            rate: 20
+            schedule: [{at: 2s, rate: 40}]
+          services:
+            - {name: db, package: store, count: 1, regions: 1}
+            - {name: www, package: denominator, count: 0, regions: 0, dependencies: [db]}
+        """;
+    Version only = version("steps.yaml", yaml);
+    RunOptions options = TestRuns.options(dir.resolve("out"), Duration.ofSeconds(4), null);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    int exit =
+        LocalRuntime.runUntil(
+            only.loaded(),
+            only.file(),
+            new RunOptions(
+                options.duration(),
+                null,
+                null,
+                null,
+                null,
+                options.out(),
+                options.seed(),
+                0,
+                Duration.ofSeconds(2),
+                options.progressEvery(),
+                options.replaceAfter(),
+                false,
+                false),
+            new Console(new PrintStream(console, true, StandardCharsets.UTF_8), false),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new CountDownLatch(1));
+    String text = console.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(text).isZero();
+    double measuring = secondsOf(text, "warm-up over, measuring");
+    double rateStep = secondsOf(text, "traffic: 40 requests/s per source");
+    assertThat(rateStep - measuring).as(text).isGreaterThanOrEqualTo(1.9);
+  }
+
+  /** The console clock of the first line that ends with {@code what}. */
+  private static double secondsOf(String console, String what) {
+    return console
+        .lines()
+        .filter(l -> l.endsWith(what))
+        .map(l -> Double.parseDouble(l.strip().substring(0, l.strip().indexOf("s "))))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line '" + what + "' in\n" + console));
+  }
 }

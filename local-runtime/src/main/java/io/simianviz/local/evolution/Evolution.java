@@ -2,6 +2,7 @@ package io.simianviz.local.evolution;
 
 import io.simianviz.model.chaos.TrafficReading;
 import io.simianviz.model.evolution.TransitionPlanner;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -141,8 +142,8 @@ public final class Evolution {
       WatchedFile watched =
           plan.watched() == null ? null : new WatchedFile(host, plan.watched(), plan.loader());
       while (!stopSignal.await(LOOP_MILLIS, TimeUnit.MILLISECONDS)) {
-        rates.apply(current);
         long now = System.nanoTime();
+        rates.apply(current, Duration.ofNanos(now - t0));
         if (watched == null) {
           if (next < n && now - (t0 + every * next) >= 0) {
             current = transitions.apply(current, plan.versions().get(next++), null);

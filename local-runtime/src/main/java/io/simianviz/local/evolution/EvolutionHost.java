@@ -82,9 +82,6 @@ public interface EvolutionHost {
   /** Whether --rate fixes the rate (then a spec's traffic.schedule is not applied). */
   boolean rateOverridden();
 
-  /** Milliseconds since the traffic started: the clock of traffic.schedule. */
-  long trafficMillis();
-
   Vertx vertx();
 
   /** Milliseconds since the run started: the console's clock. */

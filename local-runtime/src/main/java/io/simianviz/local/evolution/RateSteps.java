@@ -9,6 +9,11 @@ import java.util.Locale;
 /**
  * The running version's {@code traffic.schedule} (else its {@code traffic.rate}) on the traffic
  * sources: each change of rate is set and said once. {@code --rate} fixes the rate instead.
+ *
+ * <p>The schedule's clock starts with the evolution, when the run starts measuring, as the steps'
+ * and the autoscaler's do: a warm-up (whose length depends on the machine) sends {@code
+ * traffic.rate} and does not move the schedule, so the measured run sees it as written, as a
+ * traffic source pod on a cluster does from its start.
  */
 final class RateSteps {
   private final EvolutionHost host;
@@ -24,12 +29,12 @@ final class RateSteps {
     this.startRate = Defaults.trafficRate(first.spec());
   }
 
-  /** Sets the rate {@code running}'s schedule gives now, when it changed. */
-  void apply(Version running) {
+  /** Sets the rate {@code running}'s schedule gives {@code sinceStart}, when it changed. */
+  void apply(Version running, Duration sinceStart) {
     if (host.rateOverridden()) {
       return;
     }
-    double rate = RateSchedule.of(running.spec()).rateAt(Duration.ofMillis(host.trafficMillis()));
+    double rate = RateSchedule.of(running.spec()).rateAt(sinceStart);
     if (rate == scheduledRate) {
       return;
     }

@@ -128,11 +128,6 @@ public final class RunEvolutionHost implements EvolutionHost {
     return rateOverridden;
   }
 
-  @Override
-  public long trafficMillis() {
-    return Math.max(0, clock.elapsedMillis() - clock.startupMillis());
-  }
-
   /**
    * The longest attempt of a call to a drained instance, twice the call timeout: the wait for a
    * connection and the wait for the answer. A drain that reaches it ends with calls still open.
