@@ -216,6 +216,14 @@ class ArchitectureValidatorTest {
     assertThat(errors(s)).containsExactly("scale: must be a positive percentage (was -50)");
   }
 
+  /** A scale that is itself wrong says so, not what it would do to each tier's count. */
+  @Test
+  void anInvalidScaleWarnsOfNoTierCount() {
+    ArchitectureSpec s = base();
+    s.setScale(0);
+    assertThat(warnings(s)).isEmpty();
+  }
+
   // --- names ---
 
   @Test

@@ -67,7 +67,7 @@ public final class ArchitectureValidator {
           spec.getServices().get(i),
           regionCountValid ? regionCount : 0,
           regionNames.size(),
-          Math.max(scale, 1));
+          scale);
     }
     if (instances > MAX_INSTANCES) {
       error(
@@ -96,7 +96,10 @@ public final class ArchitectureValidator {
     }
   }
 
-  /** regionCount is 0 when it is itself invalid, so tiers do not repeat that error. */
+  /**
+   * regionCount is 0 when it is itself invalid, so tiers do not repeat that error; an invalid scale
+   * (below 1) counts as 1% for the instance limit and gives no warnings of its own.
+   */
   private void tier(int i, TierSpec tier, int regionCount, int regionNameCount, int scale) {
     String at = "services[" + i + "]";
     Optional<TierPackage> pkg = Optional.empty();
@@ -117,12 +120,12 @@ public final class ArchitectureValidator {
     int count = Defaults.count(tier);
     int regions = Defaults.regions(tier);
     if (count >= 0 && regions >= 0) {
-      long perRegion = count == 0 ? 1 : Math.max(1, (long) count * scale / 100);
+      long perRegion = count == 0 ? 1 : Math.max(1, (long) count * Math.max(scale, 1) / 100);
       instances += perRegion * (regions == 0 ? 1 : (long) regions * Math.max(regionCount, 1));
     }
     if (count < 0) {
       error(at + ".count", "must not be negative (was " + count + ")");
-    } else if (count > 0 && (long) count * scale < 100) {
+    } else if (scale >= 1 && count > 0 && (long) count * scale < 100) {
       warn(
           at + ".count",
           count + " at scale " + scale + "% is below one instance per region; raised to 1");
