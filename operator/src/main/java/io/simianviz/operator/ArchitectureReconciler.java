@@ -1,5 +1,6 @@
 package io.simianviz.operator;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -14,7 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.simianviz.api.v1alpha1.Architecture;
 import io.simianviz.api.v1alpha1.ArchitectureStatus;
-import io.simianviz.api.v1alpha1.TrafficSummary;
 import io.simianviz.model.validation.InvalidArchitectureException;
 import io.simianviz.model.validation.Problem;
 import io.simianviz.operator.autoscale.ArchitectureAutoscaler;
@@ -35,12 +35,9 @@ import io.simianviz.operator.desired.ServiceAccountDependent;
 import io.simianviz.operator.desired.ServicesDependent;
 import io.simianviz.operator.evolution.ArchitectureEvolution;
 import io.simianviz.operator.evolution.EvolutionStep;
-import io.simianviz.operator.segmentation.ProbeRound;
 import io.simianviz.operator.segmentation.ProbeRoundSource;
 import io.simianviz.operator.segmentation.ProbeRunner;
-import io.simianviz.operator.segmentation.SegmentationCheck;
 import io.simianviz.operator.status.ArchitectureStatusAggregator;
-import io.simianviz.operator.status.ChaosActivity;
 import io.simianviz.operator.traffic.SourceReading;
 import io.simianviz.operator.traffic.TrafficPoller;
 import io.simianviz.operator.traffic.TrafficSources;
@@ -48,14 +45,11 @@ import io.simianviz.operator.ui.LiveViews;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Materialises an Architecture: validates it, applies the builders' objects through the workflow of
- * dependents, then writes the status when it changed.
+ * dependents, then writes the status it observes ({@link ObservedStatus}) when it changed.
  *
  * <p>The workflow is invoked explicitly, after validation, rather than guarded by reconcile
  * preconditions: a dependent whose precondition fails is deleted by JOSDK, and an invalid edit must
@@ -195,54 +189,41 @@ public class ArchitectureReconciler implements Reconciler<Architecture> {
     desired.attachTo(context);
     context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
 
-    Map<String, Deployment> actual =
-        context
-            .getSecondaryResourcesAsStream(Deployment.class)
-            .collect(Collectors.toMap(d -> d.getMetadata().getName(), Function.identity()));
-    // What the pollers fetched last; a change there is what triggers this reconcile.
-    TrafficSummary traffic =
-        TrafficSources.summary(
-            context.getSecondaryResources(SourceReading.class),
-            previous == null ? null : previous.getTraffic());
+    List<Pod> architecturePods = pods.of(architecture);
     ArchitectureStatus status =
-        ArchitectureStatusAggregator.valid(
-            previous,
+        ObservedStatus.of(
+            architecture,
             generation(architecture),
-            AutoscaleTargets.observed(desired.ofType(Deployment.class), actual),
-            actual,
-            traffic,
+            desired.ofType(Deployment.class),
+            scaling,
+            architecturePods,
+            context,
             clock.instant());
-    status.setAutoscale(scaling.status());
-    SegmentationCheck.update(
-        architecture,
-        status,
-        generation(architecture),
-        context.getSecondaryResource(ProbeRound.class),
-        clock.instant());
-    ChaosActivity.update(
-        status,
-        generation(architecture),
-        context.getSecondaryResources(Deployment.class),
-        pods.of(architecture),
-        clock.instant());
     Optional<Duration> nextStrike =
         monkey.run(
             architecture,
-            ArchitectureInstances.of(desired.ofType(Deployment.class), pods.of(architecture)),
+            ArchitectureInstances.of(desired.ofType(Deployment.class), architecturePods),
             status,
             context.getClient());
     step.writeTo(status, generation(architecture), clock.instant());
     UpdateControl<Architecture> control = write(architecture, status, context);
-    // The monkey's next strike; while an outage holds Deployments, a look every few seconds too:
-    // a hold read just before its restore wrote 0 once, and JOSDK does not reconcile on the
-    // dependents' own writes, so this is what scales them back. While a transition runs, a look
-    // every few seconds as well: the pods it waits to be gone trigger no reconcile. Otherwise
-    // JOSDK's schedule stands.
-    if (!hold.isEmpty() || step.inTransition()) {
-      nextStrike =
-          Optional.of(nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
+    return nextLook(nextStrike, !hold.isEmpty() || step.inTransition())
+        .map(control::rescheduleAfter)
+        .orElse(control);
+  }
+
+  /**
+   * The monkey's next strike; while an outage holds Deployments, a look every few seconds too: a
+   * hold read just before its restore wrote 0 once, and JOSDK does not reconcile on the dependents'
+   * own writes, so this is what scales them back. While a transition runs, a look every few seconds
+   * as well: the pods it waits to be gone trigger no reconcile. Otherwise JOSDK's schedule stands.
+   */
+  private static Optional<Duration> nextLook(
+      Optional<Duration> nextStrike, boolean holdOrTransition) {
+    if (!holdOrTransition) {
+      return nextStrike;
     }
-    return nextStrike.map(control::rescheduleAfter).orElse(control);
+    return Optional.of(nextStrike.filter(d -> d.compareTo(HOLD_RECHECK) < 0).orElse(HOLD_RECHECK));
   }
 
   /**
