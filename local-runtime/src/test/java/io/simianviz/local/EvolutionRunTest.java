@@ -289,31 +289,12 @@ class EvolutionRunTest {
             - {name: www, package: denominator, count: 0, regions: 0, dependencies: [db]}
         """;
     Version only = version("steps.yaml", yaml);
-    RunOptions options = TestRuns.options(dir.resolve("out"), Duration.ofSeconds(4), null);
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    int exit =
-        LocalRuntime.runUntil(
+    TestRuns.Result run =
+        TestRuns.run(
             only.loaded(),
-            only.file(),
-            new RunOptions(
-                options.duration(),
-                null,
-                null,
-                null,
-                null,
-                options.out(),
-                options.seed(),
-                0,
-                Duration.ofSeconds(2),
-                options.progressEvery(),
-                options.replaceAfter(),
-                false,
-                false),
-            new Console(new PrintStream(console, true, StandardCharsets.UTF_8), false),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new CountDownLatch(1));
-    String text = console.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(text).isZero();
+            TestRuns.warmedUp(dir.resolve("out"), Duration.ofSeconds(4), Duration.ofSeconds(2)));
+    String text = run.console();
+    assertThat(run.exit()).as(text).isZero();
     double measuring = secondsOf(text, "warm-up over, measuring");
     double rateStep = secondsOf(text, "traffic: 40 requests/s per source");
     assertThat(rateStep - measuring).as(text).isGreaterThanOrEqualTo(1.9);

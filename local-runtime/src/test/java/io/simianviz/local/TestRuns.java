@@ -44,6 +44,21 @@ final class TestRuns {
 
   static RunOptions options(
       Path out, Duration duration, Double rate, Duration replaceAfter, boolean force) {
+    return options(out, duration, rate, Duration.ZERO, replaceAfter, force);
+  }
+
+  /** As {@link #options(Path, Duration, Double)}, after a warm-up of exactly {@code warmup}. */
+  static RunOptions warmedUp(Path out, Duration duration, Duration warmup) {
+    return options(out, duration, null, warmup, Duration.ofMillis(300), false);
+  }
+
+  private static RunOptions options(
+      Path out,
+      Duration duration,
+      Double rate,
+      Duration warmup,
+      Duration replaceAfter,
+      boolean force) {
     return new RunOptions(
         duration,
         null,
@@ -53,7 +68,7 @@ final class TestRuns {
         out,
         7,
         0,
-        Duration.ZERO,
+        warmup,
         Duration.ofSeconds(1),
         replaceAfter,
         force,
