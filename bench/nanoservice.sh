@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Nanoservice benchmark, loopback only, about two minutes (results in docs/benchmarks.md).
+# Nanoservice benchmark, loopback only, about three minutes (results in docs/benchmarks.md).
 # In one run:
 #   nginx    one worker returning a static 200              (the HTTP floor)
 #   proxy    a second nginx proxying to the first            (the chain's floor: one hop in C)
@@ -7,6 +7,8 @@
 #   chain    karyon -> store, two nanoservices, one hop
 #   vertx    bench/ VertxProxy -> store: the karyon's hop in Vert.x with nothing of the nanoservice
 #            (the chain's Vert.x floor; the bench module is built when missing)
+#   netty    bench/ NettyProxy -> store: the same hop on Netty's own HTTP/1.1 codecs, no Vert.x
+#            (the chain's JVM floor)
 # Servers are pinned to CPU 0 and the load generators to CPU 1 (taskset), so "per core" is per
 # server core. Throughput and p50/p99: wrk, 1 thread, 32 connections. Hop overhead: p99(chain) -
 # p99(store) at the same fixed rate, half the chain's peak, from hey -q (wrk has no rate limit; hey
@@ -157,31 +159,42 @@ half=$((chain_rps / 2))
 leaf_half_p99=$(hey_p99 "$leaf_url" "$half")
 chain_half_p99=$(hey_p99 "$chain_url" "$half")
 
-# Vert.x peer of the chain: karyon replaced by bench/ VertxProxy, a bare pass-through to the same
-# store with the same requests, the pod's JVM flags (not its class archive, made for the pod's
-# class path); what the chain would cost if the nanoservice added nothing to Vert.x.
+# The chain's peers: the karyon replaced by a bare pass-through to the same store with the same
+# requests, on the pod's JVM flags (not its class archive, made for the pod's class path): what the
+# chain would cost if the nanoservice added nothing to Vert.x (bench/ VertxProxy), or to Netty's own
+# HTTP/1.1 codecs with each call on its caller's event loop (bench/ NettyProxy).
 kill "$karyon_pid"
 # shellcheck source=bin/jdk.sh
 . "$root/bin/jdk.sh"
 # shellcheck source=bench/bench-jar.sh
 . "$root/bench/bench-jar.sh"
-vertx_rps="" vertx_p50="" vertx_p99="" vertx_cpu="" vertx_front_cpu=""
+# front_peer CLASS PORT: runs the chain with that proxy in front; sets peer_rps, peer_p50, peer_p99,
+# peer_cpu (both JVMs' µs per request) and peer_front_cpu (the proxy's).
+front_peer() {
+  local url="http://127.0.0.1:$2/request?key=k" pid ticks i
+  free "$2"
+  "${srv[@]}" "$img/opt/java/bin/java" "@$work/proxy.args" -XX:MaxRAM=128m -cp "$bench_jar" \
+    "io.simianviz.bench.$1" "127.0.0.1:$2" 127.0.0.1:18481 >"$work/$1.log" 2>&1 &
+  pids+=($!)
+  pid=$!
+  for i in $(seq 1000); do curl -sf -o /dev/null "$url" && break; sleep 0.01; done
+  wrk_run "$url" "$warmup" >/dev/null
+  ticks=$(cpu_ticks "$pid")
+  read -r peer_rps peer_p50 peer_p99 peer_cpu <<<"$(wrk_run "$url" 10 "$pid" "$store_pid")"
+  peer_front_cpu=$(us_per_request $(($(cpu_ticks "$pid") - ticks)) "$peer_rps")
+  kill "$pid"
+}
+vertx_rps="" netty_rps=""
 if bench_jar=$(simianviz_bench_jar "$work"); then
   grep -v -e '-XX:AOTCache' "$work/jvm.args" >"$work/proxy.args"
-  free 18483
-  "${srv[@]}" "$img/opt/java/bin/java" "@$work/proxy.args" -XX:MaxRAM=128m -cp "$bench_jar" \
-    io.simianviz.bench.VertxProxy 127.0.0.1:18483 127.0.0.1:18481 >"$work/proxy.log" 2>&1 &
-  pids+=($!)
-  proxy_pid=$!
-  vertx_url="http://127.0.0.1:18483/request?key=k"
-  for i in $(seq 1000); do curl -sf -o /dev/null "$vertx_url" && break; sleep 0.01; done
-  wrk_run "$vertx_url" "$warmup" >/dev/null
-  front_ticks=$(cpu_ticks "$proxy_pid")
-  read -r vertx_rps vertx_p50 vertx_p99 vertx_cpu <<<"$(wrk_run "$vertx_url" 10 "$proxy_pid" "$store_pid")"
-  front_ticks=$(($(cpu_ticks "$proxy_pid") - front_ticks))
-  vertx_front_cpu=$(us_per_request "$front_ticks" "$vertx_rps")
+  front_peer VertxProxy 18483
+  vertx_rps=$peer_rps vertx_p50=$peer_p50 vertx_p99=$peer_p99 vertx_cpu=$peer_cpu
+  vertx_front_cpu=$peer_front_cpu
+  front_peer NettyProxy 18484
+  netty_rps=$peer_rps netty_p50=$peer_p50 netty_p99=$peer_p99 netty_cpu=$peer_cpu
+  netty_front_cpu=$peer_front_cpu
 else
-  echo "bench: the Vert.x proxy row is left out: the bench module does not build" >&2
+  echo "bench: the Vert.x and Netty proxy rows are left out: the bench module does not build" >&2
 fi
 karyon_cpu=$(us_per_request "$karyon_ticks" "$chain_rps")
 
@@ -198,6 +211,7 @@ echo "| nginx -> nginx (proxy_pass, 2 processes, 1 core) | $proxy_rps | $(ratio 
 echo "| karyon -> store (2 JVMs, 1 core) | $chain_rps | $(ratio "$chain_rps" "$nginx_rps") | $chain_cpu | $chain_p50 | $chain_p99 | karyon $karyon_idle | karyon $karyon_load |"
 if [ -n "$vertx_rps" ]; then
   echo "| Vert.x proxy -> store (bench VertxProxy, 2 JVMs, 1 core) | $vertx_rps | $(ratio "$vertx_rps" "$nginx_rps") | $vertx_cpu | $vertx_p50 | $vertx_p99 | | |"
+  echo "| Netty proxy -> store (bench NettyProxy, 2 JVMs, 1 core) | $netty_rps | $(ratio "$netty_rps" "$nginx_rps") | $netty_cpu | $netty_p50 | $netty_p99 | | |"
 fi
 echo
 echo "| figure | value |"
@@ -210,6 +224,8 @@ if [ -n "$vertx_rps" ]; then
   echo "| the same for Vert.x: Vert.x proxy chain / leaf | $(ratio "$vertx_rps" "$store_rps") |"
   echo "| chain / Vert.x proxy chain, requests/s | $(ratio "$chain_rps" "$vertx_rps") |"
   echo "| CPU per request of the front: karyon / Vert.x proxy | $karyon_cpu µs / $vertx_front_cpu µs = $(ratio "$karyon_cpu" "$vertx_front_cpu") |"
+  echo "| the same for Netty: Netty proxy chain / leaf | $(ratio "$netty_rps" "$store_rps") |"
+  echo "| CPU per request of the front: karyon / Netty proxy | $karyon_cpu µs / $netty_front_cpu µs = $(ratio "$karyon_cpu" "$netty_front_cpu") |"
 fi
 echo "| chain / leaf, by server CPU per request (leaf µs / chain µs; what requests/s would be on a core of their own) | $(ratio "$store_cpu" "$chain_cpu") |"
 echo "| hop overhead p99 at $half req/s (half the chain's peak, hey -q) | $(awk -v c="$chain_half_p99" -v l="$leaf_half_p99" 'BEGIN {printf "%.3f ms (chain %.3f - store %.3f)", c - l, c, l}') |"

@@ -67,11 +67,11 @@ public final class VertxProxy {
             });
   }
 
-  private static String host(String hostPort) {
+  static String host(String hostPort) {
     return hostPort.substring(0, hostPort.lastIndexOf(':'));
   }
 
-  private static int port(String hostPort) {
+  static int port(String hostPort) {
     return Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));
   }
 
