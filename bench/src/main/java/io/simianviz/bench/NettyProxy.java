@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -28,6 +29,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.function.Supplier;
 
 /**
  * The chain's Netty floor, beside {@link VertxProxy}: the same pass-through (each {@code GET
@@ -72,20 +74,21 @@ public final class NettyProxy {
         .group(loops)
         .channel(NioServerSocketChannel.class)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel ch) {
-                ch.pipeline()
-                    .addLast(
-                        new HttpServerCodec(),
-                        new HttpObjectAggregator(MAX_MESSAGE),
-                        proxy.new Front());
-              }
-            })
+        .childHandler(wholeMessages(HttpServerCodec::new, () -> proxy.new Front()))
         .bind(VertxProxy.host(args[0]), VertxProxy.port(args[0]))
         .sync();
     System.out.println("ready");
+  }
+
+  /** A connection's pipeline: an HTTP/1.1 codec, whole messages of it, then the proxy's handler. */
+  private static ChannelInitializer<SocketChannel> wholeMessages(
+      Supplier<ChannelHandler> codec, Supplier<ChannelHandler> handler) {
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        ch.pipeline().addLast(codec.get(), new HttpObjectAggregator(MAX_MESSAGE), handler.get());
+      }
+    };
   }
 
   private FullHttpRequest call(String uri) {
@@ -131,17 +134,7 @@ public final class NettyProxy {
           .group(front.channel().eventLoop())
           .channel(NioSocketChannel.class)
           .option(ChannelOption.TCP_NODELAY, true)
-          .handler(
-              new ChannelInitializer<SocketChannel>() {
-                @Override
-                protected void initChannel(SocketChannel ch) {
-                  ch.pipeline()
-                      .addLast(
-                          new HttpClientCodec(),
-                          new HttpObjectAggregator(MAX_MESSAGE),
-                          new Backend());
-                }
-              })
+          .handler(wholeMessages(HttpClientCodec::new, Backend::new))
           .connect(backendHost, backendPort)
           .addListener(
               (ChannelFutureListener)
